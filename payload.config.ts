@@ -1,0 +1,50 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { es } from '@payloadcms/translations/languages/es'
+import { fr } from '@payloadcms/translations/languages/fr'
+import { buildConfig } from 'payload'
+
+import { Users } from './src/collections/Users'
+import { databaseAdapter } from './src/database'
+import { projectPagesPlugin } from './src/index'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.SERVER_URL || undefined,
+  secret: process.env.PAYLOAD_SECRET || '',
+  admin: {
+    user: Users.slug,
+    // Gravatar is out of reach offline: the default avatar never shows as a broken image.
+    avatar: 'default',
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' · Project pages' },
+  },
+  collections: [Users],
+  editor: lexicalEditor(),
+  db: databaseAdapter(process.env.DATABASE_URL || undefined),
+  localization: {
+    locales: [
+      { code: 'en', label: 'English', fallbackLocale: ['fr', 'es'] },
+      { code: 'fr', label: 'Français', fallbackLocale: 'en' },
+      { code: 'es', label: 'Español', fallbackLocale: 'en' },
+    ],
+    defaultLocale: 'en',
+    fallback: true,
+  },
+  i18n: {
+    supportedLanguages: { en, fr, es },
+    fallbackLanguage: 'en',
+  },
+  plugins: [projectPagesPlugin()],
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+  },
+  telemetry: false,
+})

@@ -1,0 +1,111 @@
+import type { CollectionConfig, Validate } from 'payload'
+
+import { authenticated, authenticatedOrPublished } from '../../access'
+import { FIELD_LABELS } from '../../domain/fieldLabels'
+import { toRoman } from '../../domain/identifiers'
+import { translate } from '../../domain/locales'
+import { languageOf, message } from '../../domain/messages'
+import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
+import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
+import { assignOrder } from './hooks/assignOrder'
+import { ensureOrderFree } from './hooks/ensureOrderFree'
+
+export const STATEMENT_MAX = 2000
+
+const validateOrder: Validate<number> = (value, { req }) =>
+  value === undefined || value === null || (Number.isInteger(value) && value >= 1)
+    ? true
+    : message(req, 'outcomeOrder')
+
+/**
+ * The statement is required in the locale being saved, except on a save that leaves an
+ * untranslated locale untouched (changing the order from another language's view).
+ */
+const validateStatement: Validate<string> = (value, { operation, previousValue, req }) => {
+  const text = typeof value === 'string' ? value.trim() : ''
+  const field = translate(FIELD_LABELS.statement, languageOf(req))
+  if (text.length > STATEMENT_MAX) return message(req, 'tooLong', { field, max: STATEMENT_MAX, length: text.length })
+  if (text || (operation === 'update' && !previousValue)) return true
+  return message(req, 'required', { field })
+}
+
+export const createOutcomesCollection = ({ usersSlug }: { usersSlug: string }): CollectionConfig => ({
+  slug: 'outcomes',
+  labels: {
+    singular: { en: 'Outcome', fr: 'Effet direct', es: 'Resultado' },
+    plural: { en: 'Outcomes', fr: 'Effets directs', es: 'Resultados' },
+  },
+  admin: {
+    useAsTitle: 'statement',
+    defaultColumns: ['statement', 'project', 'order', '_status'],
+  },
+  access: {
+    read: authenticatedOrPublished,
+    create: authenticated,
+    update: authenticated,
+    delete: authenticated,
+  },
+  versions: {
+    drafts: { validate: true },
+    maxPerDoc: 100,
+  },
+  defaultSort: 'order',
+  indexes: [{ fields: ['project', 'order'], unique: true }],
+  hooks: {
+    beforeValidate: [assignOrder],
+    beforeChange: [
+      ensureRelationsExist([{ name: 'project', collection: 'projects' }]),
+      ensureOrderFree,
+      populateAuthors,
+    ],
+  },
+  fields: [
+    {
+      name: 'project',
+      type: 'relationship',
+      label: FIELD_LABELS.project,
+      relationTo: 'projects',
+      required: true,
+      index: true,
+    },
+    {
+      name: 'order',
+      type: 'number',
+      label: FIELD_LABELS.order,
+      validate: validateOrder,
+      admin: {
+        step: 1,
+        description: {
+          en: 'Position among the project’s outcomes (1 is shown as i). Left empty, the next number.',
+          fr: 'Position parmi les effets directs du projet (1 s’affiche i). Laissé vide, le numéro suivant.',
+          es: 'Posición entre los resultados del proyecto (1 se muestra como i). Si se deja vacío, el número siguiente.',
+        },
+      },
+    },
+    {
+      name: 'numeral',
+      type: 'text',
+      label: FIELD_LABELS.numeral,
+      virtual: true,
+      admin: { readOnly: true, hidden: true },
+      hooks: {
+        afterRead: [({ data }) => (typeof data?.order === 'number' ? toRoman(data.order) : null)],
+      },
+    },
+    {
+      name: 'statement',
+      type: 'textarea',
+      label: FIELD_LABELS.statement,
+      localized: true,
+      validate: validateStatement,
+    },
+    {
+      name: 'indicators',
+      type: 'text',
+      label: FIELD_LABELS.indicators,
+      hasMany: true,
+      localized: true,
+    },
+    ...authorFields(usersSlug),
+  ],
+})

@@ -1,0 +1,265 @@
+import type { CollectionConfig, FieldHook } from 'payload'
+import { relationship as relationshipShape } from 'payload/shared'
+
+import type { Term } from '../../domain/vocabularies'
+import { authenticated, authenticatedOrPublished } from '../../access'
+import { FIELD_LABELS } from '../../domain/fieldLabels'
+import { LOCALES } from '../../domain/locales'
+import { relationIds } from '../../domain/relations'
+import { COVERAGES, IDF_REGIONS, PROJECT_STATUSES, toOptions } from '../../domain/vocabularies'
+import { generateSlug, validateSlug } from '../../hooks/generateSlug'
+import { normalizeCode } from '../../hooks/normalizeCode'
+import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
+import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
+import { ensureUnique } from '../../hooks/uniqueness'
+import { deleteOutcomes } from './hooks/deleteOutcomes'
+import { deriveProjectType } from './hooks/deriveProjectType'
+import { populateTranslatedLocales } from './hooks/populateTranslatedLocales'
+import { labelsField } from './labels'
+import {
+  maxLength,
+  SUMMARY_MAX,
+  validateBeneficiaries,
+  validateBudget,
+  validateEndYear,
+  validatePrimaId,
+  validateProjectId,
+  validateProjectType,
+  validateRelatedProjects,
+  validateTitle,
+  validateYear,
+} from './validators'
+
+export type ProjectsCollectionOptions = {
+  /** The project types the `projectType` field accepts, with their labels. */
+  projectTypes: readonly Term[]
+  /** The auth collection whose users are recorded in `createdBy` and `updatedBy`. */
+  usersSlug: string
+}
+
+/** The same Member State named twice counts once. */
+const dedupeRelations: FieldHook = ({ value }) => {
+  if (!Array.isArray(value)) return value
+  const seen = new Set<string>()
+  return value.filter((item) => {
+    const [id] = relationIds([item])
+    if (id === undefined) return true
+    if (seen.has(String(id))) return false
+    seen.add(String(id))
+    return true
+  })
+}
+
+const yearField = (name: 'startYear' | 'endYear' | 'fundingYear') =>
+  ({
+    name,
+    type: 'number',
+    label: FIELD_LABELS[name],
+    admin: { step: 1, placeholder: '2024' },
+    validate: name === 'endYear' ? validateEndYear : validateYear(name),
+  }) as const
+
+export const createProjectsCollection = ({
+  projectTypes,
+  usersSlug,
+}: ProjectsCollectionOptions): CollectionConfig => ({
+  slug: 'projects',
+  labels: {
+    singular: { en: 'Project', fr: 'Projet', es: 'Proyecto' },
+    plural: { en: 'Projects', fr: 'Projets', es: 'Proyectos' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'projectId', 'status', 'idfRegion', 'endYear', '_status'],
+    listSearchableFields: ['title', 'projectId', 'primaId', 'slug'],
+  },
+  access: {
+    read: authenticatedOrPublished,
+    create: authenticated,
+    update: authenticated,
+    delete: authenticated,
+  },
+  versions: {
+    drafts: { validate: true },
+    maxPerDoc: 100,
+  },
+  defaultSort: '-updatedAt',
+  hooks: {
+    beforeValidate: [generateSlug({ from: 'title' })],
+    beforeChange: [
+      ensureUnique(['slug', 'primaId', 'projectId']),
+      ensureRelationsExist([
+        { name: 'memberStates', collection: 'member-states' },
+        { name: 'relatedProjects', collection: 'projects' },
+      ]),
+      populateTranslatedLocales,
+      populateAuthors,
+    ],
+    afterDelete: [deleteOutcomes],
+  },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      label: FIELD_LABELS.title,
+      localized: true,
+      validate: validateTitle,
+    },
+    {
+      name: 'slug',
+      type: 'text',
+      label: FIELD_LABELS.slug,
+      unique: true,
+      index: true,
+      validate: validateSlug,
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'The page address. Left empty, it is made from the title.',
+          fr: 'L’adresse de la page. Laissé vide, il est tiré du titre.',
+          es: 'La dirección de la página. Si se deja vacío, se crea a partir del título.',
+        },
+      },
+    },
+    {
+      name: 'translatedLocales',
+      type: 'select',
+      label: FIELD_LABELS.translatedLocales,
+      hasMany: true,
+      options: LOCALES.map((code) => ({ value: code, label: code.toUpperCase() })),
+      enumName: 'enum_projects_translated_locales',
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: {
+          en: 'The languages this project has a title in. Set automatically.',
+          fr: 'Les langues dans lesquelles ce projet a un titre. Rempli automatiquement.',
+          es: 'Los idiomas en que este proyecto tiene título. Se rellena automáticamente.',
+        },
+      },
+    },
+    {
+      name: 'summary',
+      type: 'textarea',
+      label: FIELD_LABELS.summary,
+      localized: true,
+      validate: maxLength('summary', SUMMARY_MAX),
+    },
+    {
+      name: 'description',
+      type: 'richText',
+      label: FIELD_LABELS.description,
+      localized: true,
+    },
+    yearField('startYear'),
+    yearField('endYear'),
+    {
+      name: 'status',
+      type: 'select',
+      label: FIELD_LABELS.status,
+      options: toOptions(PROJECT_STATUSES),
+      // A select named `status` on a drafts collection would share Postgres' enum with `_status`.
+      enumName: 'enum_projects_project_status',
+      index: true,
+    },
+    {
+      name: 'projectType',
+      type: 'text',
+      label: FIELD_LABELS.projectType,
+      index: true,
+      validate: validateProjectType(projectTypes),
+      hooks: { beforeValidate: [deriveProjectType(projectTypes)] },
+      admin: {
+        description: {
+          en: `Type code, the two letters of the project ID: ${projectTypes.map((t) => t.value).join(', ')}.`,
+          fr: `Code du type, les deux lettres du Projet ID : ${projectTypes.map((t) => t.value).join(', ')}.`,
+          es: `Código del tipo, las dos letras del ID del proyecto: ${projectTypes.map((t) => t.value).join(', ')}.`,
+        },
+      },
+    },
+    {
+      name: 'budgetUSD',
+      type: 'number',
+      label: FIELD_LABELS.budgetUSD,
+      validate: validateBudget,
+      admin: { step: 0.01, placeholder: '150000.00' },
+    },
+    {
+      name: 'coverage',
+      type: 'select',
+      label: FIELD_LABELS.coverage,
+      options: toOptions(COVERAGES),
+      enumName: 'enum_projects_coverage',
+    },
+    yearField('fundingYear'),
+    {
+      name: 'idfRegion',
+      type: 'select',
+      label: FIELD_LABELS.idfRegion,
+      options: toOptions(IDF_REGIONS),
+      enumName: 'enum_projects_idf_region',
+      index: true,
+    },
+    {
+      name: 'primaId',
+      type: 'text',
+      label: FIELD_LABELS.primaId,
+      unique: true,
+      validate: validatePrimaId,
+      hooks: { beforeValidate: [normalizeCode] },
+      admin: { placeholder: 'ZA10P0005' },
+    },
+    {
+      name: 'projectId',
+      type: 'text',
+      label: FIELD_LABELS.projectId,
+      unique: true,
+      validate: validateProjectId,
+      hooks: { beforeValidate: [normalizeCode] },
+      admin: { placeholder: 'LM.0304' },
+    },
+    {
+      name: 'memberStates',
+      type: 'relationship',
+      label: FIELD_LABELS.memberStates,
+      relationTo: 'member-states',
+      hasMany: true,
+      hooks: { beforeValidate: [dedupeRelations] },
+      validate: async (value, options) => {
+        const shape = await relationshipShape(value, options)
+        return shape === true ? validateBeneficiaries(value, options) : shape
+      },
+    },
+    {
+      name: 'partners',
+      type: 'text',
+      label: FIELD_LABELS.partners,
+      hasMany: true,
+      localized: true,
+    },
+    {
+      name: 'relatedProjects',
+      type: 'relationship',
+      label: FIELD_LABELS.relatedProjects,
+      relationTo: 'projects',
+      hasMany: true,
+      hooks: { beforeValidate: [dedupeRelations] },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+      validate: async (value, options) => {
+        const shape = await relationshipShape(value, options)
+        return shape === true ? validateRelatedProjects(value, options) : shape
+      },
+    },
+    {
+      name: 'outcomes',
+      type: 'join',
+      label: FIELD_LABELS.outcomes,
+      collection: 'outcomes',
+      on: 'project',
+      defaultSort: 'order',
+      defaultLimit: 50,
+    },
+    labelsField(projectTypes),
+    ...authorFields(usersSlug),
+  ],
+})

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations as postgresMigrations } from './migrations/postgres'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+/** The embedded default: nothing to install, the data in one file. */
+export const DEFAULT_DATABASE_URL = 'file:./data/cms.db'
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+export const databaseKind = (url: string): DatabaseKind => {
+  if (url.startsWith('file:')) return 'sqlite'
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres'
+  if (/^mongodb(\+srv)?:\/\//.test(url)) return 'mongodb'
+  throw new Error(
+    `DATABASE_URL "${url.replace(/\/\/[^@/]*@/, '//…@')}" is not supported: use file: (SQLite), ` +
+      'postgres:// or postgresql:// (PostgreSQL), or mongodb:// or mongodb+srv:// (MongoDB).',
+  )
+}
+
+/** Each SQL adapter has its own committed migrations; production applies them on start. */
+export const migrationDir = (kind: 'sqlite' | 'postgres') => path.resolve(here, 'migrations', kind)
+
+/** The committed migrations of an adapter, for `payload.db.migrate({ migrations })`. */
+export const committedMigrations = (kind: DatabaseKind) =>
+  kind === 'sqlite' ? sqliteMigrations : kind === 'postgres' ? postgresMigrations : []
+
+/**
+ * The database adapter for a URL, chosen by its scheme. Schema push is off everywhere: every
+ * environment, tests included, runs the same committed migrations, and a production server
+ * applies the pending ones when it starts (`prodMigrations`).
+ */
+export const databaseAdapter = (url: string = DEFAULT_DATABASE_URL): DatabaseAdapterObj => {
+  const kind = databaseKind(url)
+  if (kind === 'sqlite') {
+    const file = url.slice('file:'.length)
+    if (file && !file.startsWith(':')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+    return sqliteAdapter({
+      client: { url },
+      migrationDir: migrationDir('sqlite'),
+      prodMigrations: sqliteMigrations,
+      push: false,
+    })
+  }
+  if (kind === 'postgres') {
+    return postgresAdapter({
+      pool: { connectionString: url },
+      migrationDir: migrationDir('postgres'),
+      prodMigrations: postgresMigrations,
+      push: false,
+    })
+  }
+  return mongooseAdapter({ url })
+}

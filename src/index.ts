@@ -1,0 +1,75 @@
+import type { CollectionConfig, Config } from 'payload'
+
+import type { Term } from './domain/vocabularies'
+import { createOutcomesCollection } from './collections/Outcomes'
+import { createProjectsCollection } from './collections/Projects'
+import { MemberStates } from './collections/MemberStates'
+import { LOCALES } from './domain/locales'
+import { DEFAULT_PROJECT_TYPES, mergeProjectTypes } from './domain/vocabularies'
+
+export type { Term } from './domain/vocabularies'
+
+export type ProjectPagesPluginOptions = {
+  /**
+   * Leave the collections in the schema but skip the plugin's hooks and collections entirely.
+   * Payload's plugin convention: keeps the database schema stable while a plugin is switched off.
+   * @default false
+   */
+  disabled?: boolean
+  /**
+   * Project types added to (or relabelling) the organisation's default list, e.g.
+   * `[{ value: 'HX', label: { en: 'Health', fr: 'Santé', es: 'Salud' } }]`. Types are stored as
+   * text, so adding one needs no migration of existing data.
+   */
+  projectTypes?: Term[]
+  /**
+   * The auth collection recorded in `createdBy` and `updatedBy`.
+   * @default the host config's `admin.user`, else `'users'`
+   */
+  usersCollection?: string
+}
+
+const PLUGIN_SLUGS = ['projects', 'outcomes', 'member-states'] as const
+
+/**
+ * The project-pages content model as a Payload plugin: the `projects`, `outcomes` and
+ * `member-states` collections with the organisation's rules. It adds to the host config and
+ * never replaces what is there: a host collection with one of these slugs is an error, not a
+ * silent override, and localization is only supplied (en, fr, es) when the host has none.
+ */
+export const projectPagesPlugin =
+  (options: ProjectPagesPluginOptions = {}) =>
+  (incoming: Config): Config => {
+    const config: Config = { ...incoming, collections: [...(incoming.collections ?? [])] }
+    if (options.disabled) return config
+
+    const clash = config.collections!.find((collection) =>
+      (PLUGIN_SLUGS as readonly string[]).includes(collection.slug),
+    )
+    if (clash) {
+      throw new Error(
+        `projectPagesPlugin: the host config already has a collection "${clash.slug}". ` +
+          `The plugin owns ${PLUGIN_SLUGS.join(', ')}; rename the host collection.`,
+      )
+    }
+
+    const usersSlug = options.usersCollection ?? config.admin?.user ?? 'users'
+    const projectTypes = mergeProjectTypes(DEFAULT_PROJECT_TYPES, options.projectTypes)
+    const collections: CollectionConfig[] = [
+      createProjectsCollection({ projectTypes, usersSlug }),
+      createOutcomesCollection({ usersSlug }),
+      MemberStates,
+    ]
+    config.collections!.push(...collections)
+
+    if (!config.localization) {
+      config.localization = {
+        locales: [...LOCALES],
+        defaultLocale: 'en',
+        fallback: true,
+      }
+    }
+    return config
+  }
+
+export default projectPagesPlugin

@@ -1,0 +1,73 @@
+import {
+  GRAPHQL_POST,
+  REST_DELETE,
+  REST_GET,
+  REST_PATCH,
+  REST_POST,
+  REST_PUT,
+} from '@payloadcms/next/routes'
+import type { SanitizedConfig } from 'payload'
+
+import { TEST_PASSWORD } from './payload'
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+const HANDLERS = { GET: REST_GET, POST: REST_POST, PATCH: REST_PATCH, PUT: REST_PUT, DELETE: REST_DELETE }
+
+export type CallOptions = {
+  body?: unknown
+  token?: string
+  /** The admin language the caller reads (Payload's i18n follows Accept-Language). */
+  language?: string
+}
+
+export type ApiResponse<T = any> = { status: number; body: T }
+
+/**
+ * Calls the app's real Next.js route handlers (the same functions `src/app/(payload)/api` exports)
+ * with real Request objects: REST under /api, GraphQL at /api/graphql.
+ */
+export const createApi = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
+  const headersFor = ({ token, language, body }: CallOptions) => {
+    const headers = new Headers()
+    if (body !== undefined) headers.set('Content-Type', 'application/json')
+    if (token) headers.set('Authorization', `JWT ${token}`)
+    headers.set('Accept-Language', language ?? 'en')
+    return headers
+  }
+
+  const rest = async <T = any>(method: Method, pathAndQuery: string, options: CallOptions = {}): Promise<ApiResponse<T>> => {
+    const url = new URL(`http://localhost:3000/api${pathAndQuery}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent)
+    const request = new Request(url, {
+      method,
+      headers: headersFor(options),
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    })
+    const response = await HANDLERS[method](config as any)(request, { params: Promise.resolve({ slug }) })
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : null }
+  }
+
+  const graphql = async <T = any>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: Omit<CallOptions, 'body'> = {},
+  ): Promise<ApiResponse<T>> => {
+    const body = { query, variables }
+    const request = new Request('http://localhost:3000/api/graphql', {
+      method: 'POST',
+      headers: headersFor({ ...options, body }),
+      body: JSON.stringify(body),
+    })
+    const response = await GRAPHQL_POST(config as any)(request)
+    return { status: response.status, body: await response.json() }
+  }
+
+  const login = async (email: string, password = TEST_PASSWORD): Promise<string> => {
+    const { status, body } = await rest('POST', '/users/login', { body: { email, password } })
+    if (status !== 200 || !body?.token) throw new Error(`login failed for ${email}: ${status} ${JSON.stringify(body)}`)
+    return body.token
+  }
+
+  return { rest, graphql, login }
+}

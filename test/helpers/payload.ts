@@ -1,0 +1,25 @@
+import type { Payload } from 'payload'
+import { getPayload } from 'payload'
+
+import { committedMigrations, databaseKind } from '../../src/database'
+
+/**
+ * A Payload instance on this test file's own database, with the committed migrations applied:
+ * tests run on the schema production runs, not on one pushed from the collections.
+ */
+export const startPayload = async (): Promise<Payload> => {
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+  const kind = databaseKind(process.env.DATABASE_URL ?? 'file:')
+  if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+  return payload
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple'
+
+/** A staff account with the given roles (created with the Local API, as an admin would). */
+export const createUser = async (payload: Payload, roles: ('admin' | 'editor' | 'reviewer')[], name = roles.join('-')) =>
+  payload.create({
+    collection: 'users',
+    data: { email: `${name}-${Math.random().toString(36).slice(2, 8)}@example.org`, password: TEST_PASSWORD, name, roles },
+  })

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config'
+
+/**
+ * Integration tests against real databases. Each test file gets its own database (see
+ * test/setup/database.ts): SQLite by default, PostgreSQL with TEST_DATABASE=postgres, MongoDB
+ * with TEST_DATABASE=mongodb and MONGODB_URL.
+ */
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    globalSetup: ['./test/setup/global.ts'],
+    setupFiles: ['./test/setup/database.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    env: {
+      PAYLOAD_SECRET: 'test-secret-not-for-production',
+      NODE_ENV: 'test',
+    },
+  },
+})
