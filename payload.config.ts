@@ -10,6 +10,7 @@ import { buildConfig } from 'payload'
 import { Users } from './src/collections/Users'
 import { databaseAdapter } from './src/database'
 import { projectPagesPlugin } from './src/index'
+import { localization } from './src/localization'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -26,15 +27,7 @@ export default buildConfig({
   collections: [Users],
   editor: lexicalEditor(),
   db: databaseAdapter(process.env.DATABASE_URL || undefined),
-  localization: {
-    locales: [
-      { code: 'en', label: 'English', fallbackLocale: ['fr', 'es'] },
-      { code: 'fr', label: 'Français', fallbackLocale: 'en' },
-      { code: 'es', label: 'Español', fallbackLocale: 'en' },
-    ],
-    defaultLocale: 'en',
-    fallback: true,
-  },
+  localization,
   i18n: {
     supportedLanguages: { en, fr, es },
     fallbackLanguage: 'en',

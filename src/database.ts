@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj, Migration } from 'payload'
 
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
@@ -31,8 +31,8 @@ export const databaseKind = (url: string): DatabaseKind => {
 export const migrationDir = (kind: 'sqlite' | 'postgres') => path.resolve(here, 'migrations', kind)
 
 /** The committed migrations of an adapter, for `payload.db.migrate({ migrations })`. */
-export const committedMigrations = (kind: DatabaseKind) =>
-  kind === 'sqlite' ? sqliteMigrations : kind === 'postgres' ? postgresMigrations : []
+export const committedMigrations = (kind: DatabaseKind): Migration[] =>
+  (kind === 'sqlite' ? sqliteMigrations : kind === 'postgres' ? postgresMigrations : []) as unknown as Migration[]
 
 /**
  * The database adapter for a URL, chosen by its scheme. Schema push is off everywhere: every

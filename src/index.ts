@@ -1,11 +1,11 @@
-import type { CollectionConfig, Config } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config } from 'payload'
 
 import type { Term } from './domain/vocabularies'
 import { createOutcomesCollection } from './collections/Outcomes'
 import { createProjectsCollection } from './collections/Projects'
 import { MemberStates } from './collections/MemberStates'
-import { LOCALES } from './domain/locales'
 import { DEFAULT_PROJECT_TYPES, mergeProjectTypes } from './domain/vocabularies'
+import { localization } from './localization'
 
 export type { Term } from './domain/vocabularies'
 
@@ -26,7 +26,7 @@ export type ProjectPagesPluginOptions = {
    * The auth collection recorded in `createdBy` and `updatedBy`.
    * @default the host config's `admin.user`, else `'users'`
    */
-  usersCollection?: string
+  usersCollection?: CollectionSlug
 }
 
 const PLUGIN_SLUGS = ['projects', 'outcomes', 'member-states'] as const
@@ -53,7 +53,7 @@ export const projectPagesPlugin =
       )
     }
 
-    const usersSlug = options.usersCollection ?? config.admin?.user ?? 'users'
+    const usersSlug = (options.usersCollection ?? config.admin?.user ?? 'users') as CollectionSlug
     const projectTypes = mergeProjectTypes(DEFAULT_PROJECT_TYPES, options.projectTypes)
     const collections: CollectionConfig[] = [
       createProjectsCollection({ projectTypes, usersSlug }),
@@ -63,11 +63,7 @@ export const projectPagesPlugin =
     config.collections!.push(...collections)
 
     if (!config.localization) {
-      config.localization = {
-        locales: [...LOCALES],
-        defaultLocale: 'en',
-        fallback: true,
-      }
+      config.localization = localization
     }
     return config
   }

@@ -69,12 +69,12 @@ describe('loading the reference data and the sample content', () => {
       labels: { status: 'Achevé', projectType: 'Migration de main-d’œuvre', coverage: 'National', idfRegion: 'Afrique' },
     })
     expect(fixture).toContain(project.title)
-    expect(project.memberStates.map((state: any) => state.iso2)).toEqual(['LS'])
+    expect(project.memberStates!.map((state: any) => state.iso2)).toEqual(['LS'])
     const paragraphs = lexicalToParagraphs(project.description)
     expect(paragraphs).toHaveLength(2)
     for (const paragraph of paragraphs) expect(fixture).toContain(paragraph)
 
-    const outcomes = project.outcomes.docs
+    const outcomes = project.outcomes!.docs as any[]
     expect(outcomes.map((outcome: any) => [outcome.order, outcome.numeral])).toEqual([
       [1, 'i'],
       [2, 'ii'],

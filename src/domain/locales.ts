@@ -10,12 +10,13 @@ export const isLocale = (value: unknown): value is Locale =>
 
 /**
  * Reading a locale with no translation falls back in this order (the organisation's rule:
- * French and Spanish readers get English; English readers get French, then Spanish).
+ * French and Spanish readers get English; English readers get French, then Spanish; the
+ * remaining language is the last resort).
  */
 export const FALLBACKS: Record<Locale, Locale[]> = {
   en: ['fr', 'es'],
-  fr: ['en'],
-  es: ['en'],
+  fr: ['en', 'es'],
+  es: ['en', 'fr'],
 }
 
 /** Picks a translation, falling back like the content does. */

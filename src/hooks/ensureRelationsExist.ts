@@ -33,7 +33,7 @@ export const ensureRelationsExist =
       const missing = ids.filter((id) => !existing.has(id))
       if (missing.length > 0) {
         const field = translate(FIELD_LABELS[name], languageOf(req))
-        errors.push({ path: name, message: message(req, 'notFound', { field, value: missing.join(', ') }) })
+        errors.push({ path: name, label: FIELD_LABELS[name], message: message(req, 'notFound', { field, value: missing.join(', ') }) })
       }
     }
     if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors, req })

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, Field } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionSlug, Field } from 'payload'
 
 import { authenticatedField } from '../access'
 import { FIELD_LABELS } from '../domain/fieldLabels'
@@ -7,7 +7,7 @@ import { FIELD_LABELS } from '../domain/fieldLabels'
  * `createdBy` and `updatedBy`, read-only in the admin and hidden from anonymous readers. The
  * values a client sends are always overwritten by `populateAuthors`.
  */
-export const authorFields = (usersSlug: string): Field[] =>
+export const authorFields = (usersSlug: CollectionSlug): Field[] =>
   (['createdBy', 'updatedBy'] as const).map((name) => ({
     name,
     type: 'relationship',

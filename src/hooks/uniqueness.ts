@@ -55,7 +55,7 @@ export const ensureUnique =
       if (originalDoc && originalDoc[field] === value) continue
       if (await isTaken({ collection: collection.slug, where: { [field]: { equals: value } }, id: originalDoc?.id, req })) {
         const label = translate(FIELD_LABELS[field], languageOf(req))
-        errors.push({ path: field, message: message(req, 'taken', { field: label, value: String(value) }) })
+        errors.push({ path: field, label: FIELD_LABELS[field], message: message(req, 'taken', { field: label, value: String(value) }) })
       }
     }
     if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors, req })

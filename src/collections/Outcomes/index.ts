@@ -1,4 +1,4 @@
-import type { CollectionConfig, Validate } from 'payload'
+import type { CollectionConfig, CollectionSlug, Validate } from 'payload'
 
 import { authenticated, authenticatedOrPublished } from '../../access'
 import { FIELD_LABELS } from '../../domain/fieldLabels'
@@ -29,7 +29,7 @@ const validateStatement: Validate<string> = (value, { operation, previousValue, 
   return message(req, 'required', { field })
 }
 
-export const createOutcomesCollection = ({ usersSlug }: { usersSlug: string }): CollectionConfig => ({
+export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionSlug }): CollectionConfig => ({
   slug: 'outcomes',
   labels: {
     singular: { en: 'Outcome', fr: 'Effet direct', es: 'Resultado' },

@@ -1,4 +1,4 @@
-import type { CollectionConfig, FieldHook } from 'payload'
+import type { CollectionConfig, CollectionSlug, FieldHook } from 'payload'
 import { relationship as relationshipShape } from 'payload/shared'
 
 import type { Term } from '../../domain/vocabularies'
@@ -34,7 +34,7 @@ export type ProjectsCollectionOptions = {
   /** The project types the `projectType` field accepts, with their labels. */
   projectTypes: readonly Term[]
   /** The auth collection whose users are recorded in `createdBy` and `updatedBy`. */
-  usersSlug: string
+  usersSlug: CollectionSlug
 }
 
 /** The same Member State named twice counts once. */

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
+import { FIELD_LABELS } from '../../../domain/fieldLabels'
 import { message } from '../../../domain/messages'
 import { relationIds } from '../../../domain/relations'
 import { isTaken } from '../../../hooks/uniqueness'
@@ -18,7 +19,7 @@ export const ensureOrderFree: CollectionBeforeChangeHook = async ({ collection, 
   if (taken) {
     throw new ValidationError({
       collection: collection.slug,
-      errors: [{ path: 'order', message: message(req, 'outcomeOrderTaken', { value: data.order }) }],
+      errors: [{ path: 'order', label: FIELD_LABELS.order, message: message(req, 'outcomeOrderTaken', { value: data.order }) }],
       req,
     })
   }

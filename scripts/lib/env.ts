@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto'
+import { appendFileSync, existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { loadEnv } from 'payload/node'
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..')
+
+/**
+ * Loads `.env` (Next's rules), then makes sure PAYLOAD_SECRET is set: when it is not, a random one
+ * is written to `.env` so sessions survive restarts, and the user is told.
+ */
+export const ensureEnvironment = () => {
+  loadEnv(ROOT)
+  if (process.env.PAYLOAD_SECRET) return
+  const secret = randomBytes(32).toString('hex')
+  const file = path.join(ROOT, '.env')
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : ''
+  appendFileSync(file, `${before && !before.endsWith('\n') ? '\n' : ''}PAYLOAD_SECRET=${secret}\n`)
+  process.env.PAYLOAD_SECRET = secret
+  console.log(`PAYLOAD_SECRET was not set: wrote a new random secret to ${file}. Keep that file private.`)
+}

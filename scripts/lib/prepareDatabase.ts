@@ -1,0 +1,26 @@
+import { getPayload } from 'payload'
+
+import { committedMigrations, databaseKind, DEFAULT_DATABASE_URL } from '../../src/database'
+import { seed } from '../../src/seed'
+
+/**
+ * Applies the pending migrations (SQL adapters), then loads the reference data and, into an
+ * empty database, the sample content. Run before the server starts, so its first request finds
+ * a ready database.
+ */
+export const prepareDatabase = async () => {
+  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL
+  const kind = databaseKind(url)
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+  try {
+    if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+    const report = await seed(payload)
+    if (report.memberStatesCreated > 0) {
+      payload.logger.info(`Loaded ${report.memberStatesCreated} Member States and observer States.`)
+    }
+    if (report.sampleCreated) payload.logger.info('Loaded the sample project (Lesotho, in French).')
+  } finally {
+    await payload.destroy()
+  }
+}
