@@ -1,3 +1,7 @@
+// The database adapters load first: imported after the editor, the module graph can stall under
+// tsx's loader on a cold cache (the scripts and CLIs load this file through tsx).
+import { databaseAdapter } from './src/database'
+
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -8,7 +12,6 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 
 import { Users } from './src/collections/Users'
-import { databaseAdapter } from './src/database'
 import { projectPagesPlugin } from './src/index'
 import { localization } from './src/localization'
 
