@@ -22,7 +22,7 @@ const MIGRATION_DIRS = ['src/migrations/sqlite', 'src/migrations/postgres']
 
 const env = { ...process.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'generate-only' }
 
-const run = (command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
+const run = (command: string, args: string[], extraEnv: Record<string, string> = {}) => {
   // A generator that stalls fails the run instead of holding CI until its time limit.
   const result = spawnSync(command, args, {
     cwd: ROOT,

@@ -36,8 +36,8 @@ describe('outcomes of a project', () => {
     const first = await addOutcome(project.id, 'Premier effet')
     const second = await api.rest('POST', '/outcomes?locale=fr', { body: { project: project.id, statement: 'Deuxième effet' }, token })
     const third = await api.graphql(
-      `mutation($project: JSON) { createOutcome(data: { project: $project, statement: "Troisième effet" }, locale: fr) { order numeral } }`,
-      { project: project.id },
+      `mutation { createOutcome(data: { project: ${JSON.stringify(project.id)}, statement: "Troisième effet" }, locale: fr) { order numeral } }`,
+      {},
       { token },
     )
     expect([first.order, first.numeral]).toEqual([1, 'i'])
@@ -94,8 +94,8 @@ describe('outcomes of a project', () => {
     expect(ghost.status).toBe(400)
     expect(restErrorPaths(ghost)).toEqual(['project'])
     const zero = await api.graphql(
-      `mutation($project: JSON) { createOutcome(data: { project: $project, statement: "Zéro", order: 0 }) { id } }`,
-      { project: project.id },
+      `mutation { createOutcome(data: { project: ${JSON.stringify(project.id)}, statement: "Zéro", order: 0 }) { id } }`,
+      {},
       { token },
     )
     expect(graphqlErrorPaths(zero)).toEqual(['order'])

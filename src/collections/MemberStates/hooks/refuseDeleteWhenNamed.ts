@@ -1,7 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 import { APIError } from 'payload'
 
-import { message } from '../../../domain/messages'
+import { languageOf, message } from '../../../domain/messages'
 
 /**
  * A Member State that any project names as a beneficiary, published or in a draft, cannot be
@@ -27,7 +27,15 @@ export const refuseDeleteWhenNamed: CollectionBeforeDeleteHook = async ({ id, re
     }
   }
   if (projects.size === 0) return
-  const state = await req.payload.findByID({ collection: 'member-states', id, depth: 0, overrideAccess: true, req })
+  // Named in the reader's language, like the rest of the message.
+  const state = await req.payload.findByID({
+    collection: 'member-states',
+    id,
+    depth: 0,
+    locale: languageOf(req),
+    overrideAccess: true,
+    req,
+  })
   throw new APIError(
     message(req, 'memberStateInUse', {
       name: String(state?.name ?? id),
