@@ -191,7 +191,7 @@ export interface Project {
   endYear?: number | null;
   status?: ('pipeline' | 'active' | 'completed') | null;
   /**
-   * Type code, the two letters of the project ID: LM, IB, TC, FM, PO, PX, CT, CD, CE, CS, DP, RA, RE, MP, DS, CC, DX, SN, PB, DR.
+   * The two letters before the dot of the project ID. Left empty, it is read off the project ID.
    */
   projectType?: string | null;
   budgetUSD?: number | null;

@@ -10,11 +10,11 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..')
  * Loads `.env` (Next's rules), then makes sure PAYLOAD_SECRET is set: when it is not, a random one
  * is written to `.env` so sessions survive restarts, and the user is told.
  */
-export const ensureEnvironment = () => {
-  loadEnv(ROOT)
+export const ensureEnvironment = (root: string = ROOT) => {
+  loadEnv(root)
   if (process.env.PAYLOAD_SECRET) return
   const secret = randomBytes(32).toString('hex')
-  const file = path.join(ROOT, '.env')
+  const file = path.join(root, '.env')
   const before = existsSync(file) ? readFileSync(file, 'utf8') : ''
   appendFileSync(file, `${before && !before.endsWith('\n') ? '\n' : ''}PAYLOAD_SECRET=${secret}\n`)
   process.env.PAYLOAD_SECRET = secret

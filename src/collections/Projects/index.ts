@@ -170,10 +170,21 @@ export const createProjectsCollection = ({
       validate: validateProjectType(projectTypes),
       hooks: { beforeValidate: [deriveProjectType(projectTypes)] },
       admin: {
+        components: {
+          Field: {
+            path: '/admin/ProjectTypeSelect#ProjectTypeSelect',
+            clientProps: {
+              options: projectTypes.map(({ value, label }) => ({
+                value,
+                label: { en: `${value} — ${label.en}`, fr: `${value} — ${label.fr}`, es: `${value} — ${label.es}` },
+              })),
+            },
+          },
+        },
         description: {
-          en: `Type code, the two letters of the project ID: ${projectTypes.map((t) => t.value).join(', ')}.`,
-          fr: `Code du type, les deux lettres du Projet ID : ${projectTypes.map((t) => t.value).join(', ')}.`,
-          es: `Código del tipo, las dos letras del ID del proyecto: ${projectTypes.map((t) => t.value).join(', ')}.`,
+          en: 'The two letters before the dot of the project ID. Left empty, it is read off the project ID.',
+          fr: 'Les deux lettres avant le point du Projet ID. Laissé vide, il est lu dans le Projet ID.',
+          es: 'Las dos letras antes del punto del ID del proyecto. Si se deja vacío, se toma del ID del proyecto.',
         },
       },
     },
