@@ -113,11 +113,24 @@ describe('a project in one language', () => {
 
   it('lets shared fields be saved from a locale that has no translation', async () => {
     const project = await frenchOnly()
-    const rest = await api.rest('PATCH', `/projects/${project.id}?locale=en&fallback-locale=none`, { body: { budgetUSD: 175000 }, token })
-    expect(rest.status).toBe(200)
+    // With and without fallback on the request: the French text must not be copied into English.
+    for (const [query, budgetUSD] of [['locale=en&fallback-locale=none', 175000], ['locale=en', 180000]] as const) {
+      const rest = await api.rest('PATCH', `/projects/${project.id}?${query}`, { body: { budgetUSD }, token })
+      expect(rest.status).toBe(200)
+      const all = await payload.findByID({ collection: 'projects', id: project.id, locale: 'all', draft: true })
+      expect(all).toMatchObject({ budgetUSD, translatedLocales: ['fr'] })
+      expect(all.title).toEqual({ fr: 'Renforcement de la gestion de la migration de travail' })
+      expect(all.summary).toEqual({ fr: 'Un résumé en français.' })
+    }
+    const graphql = await api.graphql(
+      `mutation { updateProject(id: ${JSON.stringify(project.id)}, locale: es, data: { fundingYear: 2021 }) { fundingYear } }`,
+      {},
+      { token },
+    )
+    expect(graphql.body.data.updateProject.fundingYear).toBe(2021)
     const all = await payload.findByID({ collection: 'projects', id: project.id, locale: 'all', draft: true })
-    expect(all).toMatchObject({ budgetUSD: 175000, translatedLocales: ['fr'] })
-    expect(all.title).toEqual({ fr: 'Renforcement de la gestion de la migration de travail' })
+    expect(all.translatedLocales).toEqual(['fr'])
+    expect(Object.keys(all.title as object)).toEqual(['fr'])
   })
 
   it('keeps partners per locale', async () => {

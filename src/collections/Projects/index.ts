@@ -55,7 +55,7 @@ const yearField = (name: 'startYear' | 'endYear' | 'fundingYear') =>
     name,
     type: 'number',
     label: FIELD_LABELS[name],
-    admin: { step: 1, placeholder: '2024' },
+    admin: { step: 1 },
     validate: name === 'endYear' ? validateEndYear : validateYear(name),
   }) as const
 
