@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApi } from './helpers/api'
+import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
-import { createUser, startPayload } from './helpers/payload'
+import { createUser } from './helpers/payload'
 
 /**
  * The foundation's access rules (the editorial workflow refines them per role): anonymous readers
@@ -17,9 +17,7 @@ let published: any
 let draft: any
 
 beforeAll(async () => {
-  payload = await startPayload()
-  const { default: config } = await import('../payload.config')
-  api = createApi(config)
+  ;({ payload, api } = await startApp())
   const states = await seedStates(payload, ['LS'])
   editor = await createUser(payload, ['editor'])
   token = await api.login(editor.email)

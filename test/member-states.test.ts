@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApi } from './helpers/api'
+import { createApi, startApp } from './helpers/api'
 import { graphqlErrorPaths, localErrorPaths, restErrorPaths, snapshotCounts } from './helpers/expectations'
 import { seedStates, validProject } from './helpers/fixtures'
-import { createUser, startPayload } from './helpers/payload'
+import { createUser } from './helpers/payload'
 
 let payload: Payload
 let api: ReturnType<typeof createApi>
@@ -14,9 +14,7 @@ let editorToken: string
 let states: Record<string, number | string>
 
 beforeAll(async () => {
-  payload = await startPayload()
-  const { default: config } = await import('../payload.config')
-  api = createApi(config)
+  ;({ payload, api } = await startApp())
   states = await seedStates(payload, ['LS', 'ZA', 'BW', 'FR'])
   admin = await createUser(payload, ['admin'])
   adminToken = await api.login(admin.email)

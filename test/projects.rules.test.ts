@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApi } from './helpers/api'
+import { createApi, startApp } from './helpers/api'
 import { graphqlErrorPaths, localErrorPaths, restErrorPaths, snapshotCounts } from './helpers/expectations'
 import { seedStates, validProject } from './helpers/fixtures'
-import { createUser, startPayload } from './helpers/payload'
+import { createUser } from './helpers/payload'
 
 /**
  * Every rule of the project model, with a good and a bad case, on every path: the Local API (as
@@ -22,9 +22,7 @@ let existing: any
 const CREATE_MUTATION = `mutation Create($data: mutationProjectInput!) { createProject(data: $data) { id projectId } }`
 
 beforeAll(async () => {
-  payload = await startPayload()
-  const { default: config } = await import('../payload.config')
-  api = createApi(config)
+  ;({ payload, api } = await startApp())
   states = await seedStates(payload, ['LS', 'ZA', 'BW', 'NA'])
   editor = await createUser(payload, ['editor'])
   token = await api.login(editor.email)

@@ -2,10 +2,10 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { toSlug } from '../src/hooks/generateSlug'
-import { createApi } from './helpers/api'
+import { createApi, startApp } from './helpers/api'
 import { restErrorPaths } from './helpers/expectations'
 import { seedStates, validProject } from './helpers/fixtures'
-import { createUser, startPayload } from './helpers/payload'
+import { createUser } from './helpers/payload'
 
 let payload: Payload
 let api: ReturnType<typeof createApi>
@@ -13,9 +13,7 @@ let token: string
 let states: Record<string, number | string>
 
 beforeAll(async () => {
-  payload = await startPayload()
-  const { default: config } = await import('../payload.config')
-  api = createApi(config)
+  ;({ payload, api } = await startApp())
   states = await seedStates(payload, ['LS', 'CI'])
   token = await api.login((await createUser(payload, ['editor'])).email)
 })

@@ -1,18 +1,16 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApi } from './helpers/api'
+import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
-import { startPayload, TEST_PASSWORD } from './helpers/payload'
+import { TEST_PASSWORD } from './helpers/payload'
 
 let payload: Payload
 let api: ReturnType<typeof createApi>
 let states: Record<string, number | string>
 
 beforeAll(async () => {
-  payload = await startPayload()
-  const { default: config } = await import('../payload.config')
-  api = createApi(config)
+  ;({ payload, api } = await startApp())
   states = await seedStates(payload, ['LS'])
 })
 afterAll(async () => {

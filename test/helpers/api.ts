@@ -71,3 +71,11 @@ export const createApi = (config: Promise<SanitizedConfig> | SanitizedConfig) =>
 
   return { rest, graphql, login }
 }
+
+/** This test file's Payload (own database, migrated) and a client for its REST and GraphQL routes. */
+export const startApp = async () => {
+  const { startPayload } = await import('./payload')
+  const payload = await startPayload()
+  const { default: config } = await import('../../payload.config')
+  return { payload, api: createApi(config) }
+}

@@ -1,7 +1,7 @@
 import type { CollectionConfig, CollectionSlug, Validate } from 'payload'
 
-import { authenticated, authenticatedOrPublished } from '../../access'
 import { FIELD_LABELS } from '../../domain/fieldLabels'
+import { editorialContent } from '../editorial'
 import { toRoman } from '../../domain/identifiers'
 import { translate } from '../../domain/locales'
 import { languageOf, message } from '../../domain/messages'
@@ -39,16 +39,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
     useAsTitle: 'statement',
     defaultColumns: ['statement', 'project', 'order', '_status'],
   },
-  access: {
-    read: authenticatedOrPublished,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
-  },
-  versions: {
-    drafts: { validate: true },
-    maxPerDoc: 100,
-  },
+  ...editorialContent,
   defaultSort: 'order',
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {

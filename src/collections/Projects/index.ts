@@ -2,8 +2,8 @@ import type { CollectionConfig, CollectionSlug, FieldHook } from 'payload'
 import { relationship as relationshipShape } from 'payload/shared'
 
 import type { Term } from '../../domain/vocabularies'
-import { authenticated, authenticatedOrPublished } from '../../access'
 import { FIELD_LABELS } from '../../domain/fieldLabels'
+import { editorialContent } from '../editorial'
 import { LOCALES } from '../../domain/locales'
 import { relationIds } from '../../domain/relations'
 import { COVERAGES, IDF_REGIONS, PROJECT_STATUSES, toOptions } from '../../domain/vocabularies'
@@ -73,16 +73,7 @@ export const createProjectsCollection = ({
     defaultColumns: ['title', 'projectId', 'status', 'idfRegion', 'endYear', '_status'],
     listSearchableFields: ['title', 'projectId', 'primaId', 'slug'],
   },
-  access: {
-    read: authenticatedOrPublished,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
-  },
-  versions: {
-    drafts: { validate: true },
-    maxPerDoc: 100,
-  },
+  ...editorialContent,
   defaultSort: '-updatedAt',
   hooks: {
     beforeValidate: [generateSlug({ from: 'title' })],
