@@ -17,6 +17,8 @@ import pg from 'pg'
 import { ROOT } from './lib/env'
 
 const check = process.argv.includes('--check')
+/** The new migrations' name: `npm run generate -- --name review_workflow`. */
+const migrationName = process.argv[process.argv.indexOf('--name') + 1] && process.argv.includes('--name') ? process.argv[process.argv.indexOf('--name') + 1]! : 'schema'
 const GENERATED = ['src/payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'src/generated-schema.graphql']
 const MIGRATION_DIRS = ['src/migrations/sqlite', 'src/migrations/postgres']
 
@@ -72,7 +74,7 @@ const regenerate = async () => {
 
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cms-generate-'))
   try {
-    run(payloadBin, ['migrate:create', 'schema', '--skip-empty'], { DATABASE_URL: `file:${path.join(scratch, 'generate.db')}` })
+    run(payloadBin, ['migrate:create', migrationName, '--skip-empty'], { DATABASE_URL: `file:${path.join(scratch, 'generate.db')}` })
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
@@ -86,7 +88,7 @@ const regenerate = async () => {
     try {
       const url = new URL(postgresUrl)
       url.pathname = `/${name}`
-      run(payloadBin, ['migrate:create', 'schema', '--skip-empty'], { DATABASE_URL: url.toString() })
+      run(payloadBin, ['migrate:create', migrationName, '--skip-empty'], { DATABASE_URL: url.toString() })
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
       await admin.end()

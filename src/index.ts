@@ -4,6 +4,7 @@ import type { Term } from './domain/vocabularies'
 import { createOutcomesCollection } from './collections/Outcomes'
 import { createProjectsCollection } from './collections/Projects'
 import { MemberStates } from './collections/MemberStates'
+import { createReviewEventsCollection } from './collections/ReviewEvents'
 import { DEFAULT_PROJECT_TYPES, mergeProjectTypes } from './domain/vocabularies'
 import { localization } from './localization'
 
@@ -29,7 +30,7 @@ export type ProjectPagesPluginOptions = {
   usersCollection?: CollectionSlug
 }
 
-const PLUGIN_SLUGS = ['projects', 'outcomes', 'member-states'] as const
+const PLUGIN_SLUGS = ['projects', 'outcomes', 'member-states', 'review-events'] as const
 
 /**
  * The project-pages content model as a Payload plugin: the `projects`, `outcomes` and
@@ -59,6 +60,7 @@ export const projectPagesPlugin =
       createProjectsCollection({ projectTypes, usersSlug }),
       createOutcomesCollection({ usersSlug }),
       MemberStates,
+      createReviewEventsCollection({ usersSlug }),
     ]
     config.collections!.push(...collections)
 

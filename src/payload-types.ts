@@ -71,6 +71,7 @@ export interface Config {
     projects: Project;
     outcomes: Outcome;
     'member-states': MemberState;
+    'review-events': ReviewEvent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -79,6 +80,7 @@ export interface Config {
   collectionsJoins: {
     projects: {
       outcomes: 'outcomes';
+      reviewHistory: 'review-events';
     };
     'member-states': {
       projects: 'projects';
@@ -89,6 +91,7 @@ export interface Config {
     projects: ProjectsSelect<false> | ProjectsSelect<true>;
     outcomes: OutcomesSelect<false> | OutcomesSelect<true>;
     'member-states': MemberStatesSelect<false> | MemberStatesSelect<true>;
+    'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -214,6 +217,17 @@ export interface Project {
     coverage?: string | null;
     idfRegion?: string | null;
   };
+  reviewStatus?: ('draft' | 'in-review' | 'approved' | 'changes-requested') | null;
+  /**
+   * Required when requesting changes: say what must change.
+   */
+  reviewNote?: string | null;
+  reviewEditors?: (number | User)[] | null;
+  reviewHistory?: {
+    docs?: (number | ReviewEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -264,6 +278,25 @@ export interface Outcome {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-events".
+ */
+export interface ReviewEvent {
+  id: number;
+  project: number | Project;
+  kind: 'transition' | 'note';
+  from?: ('draft' | 'in-review' | 'approved' | 'changes-requested') | null;
+  to?: ('draft' | 'in-review' | 'approved' | 'changes-requested') | null;
+  note?: string | null;
+  by?: (number | null) | User;
+  /**
+   * An admin approved a version they edited themselves.
+   */
+  override?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -301,6 +334,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'member-states';
         value: number | MemberState;
+      } | null)
+    | ({
+        relationTo: 'review-events';
+        value: number | ReviewEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -401,6 +438,10 @@ export interface ProjectsSelect<T extends boolean = true> {
         coverage?: T;
         idfRegion?: T;
       };
+  reviewStatus?: T;
+  reviewNote?: T;
+  reviewEditors?: T;
+  reviewHistory?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -437,6 +478,21 @@ export interface MemberStatesSelect<T extends boolean = true> {
   idfRegion?: T;
   idfEligible?: T;
   projects?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-events_select".
+ */
+export interface ReviewEventsSelect<T extends boolean = true> {
+  project?: T;
+  kind?: T;
+  from?: T;
+  to?: T;
+  note?: T;
+  by?: T;
+  override?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -116,7 +116,9 @@ describe('outcomes of a project', () => {
     await addOutcome(project.id, 'Un')
     await addOutcome(project.id, 'Deux')
     await addOutcome(kept.id, 'Gardé')
-    const deleted = await api.rest('DELETE', `/projects/${project.id}`, { token })
+    // Published content is deleted by an admin (the workflow's rule).
+    const adminToken = await api.login((await createUser(payload, ['admin'])).email)
+    const deleted = await api.rest('DELETE', `/projects/${project.id}`, { token: adminToken })
     expect(deleted.status).toBe(200)
     const left = await payload.find({ collection: 'outcomes', where: { project: { equals: project.id } }, draft: true })
     expect(left.totalDocs).toBe(0)

@@ -69,28 +69,30 @@ describe('staff accounts', () => {
     })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
-    let stored = await payload.findByID({ collection: 'projects', id, depth: 0 })
+    let stored = await payload.findByID({ collection: 'projects', id, depth: 0, draft: true })
     expect([stored.createdBy, stored.updatedBy]).toEqual([editor.id, editor.id])
 
     const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'first@example.org' } } })).docs[0]!
     await api.rest('PATCH', `/projects/${id}`, { body: { budgetUSD: 1, createdBy: admin.id }, token: adminToken })
-    stored = await payload.findByID({ collection: 'projects', id, depth: 0 })
+    stored = await payload.findByID({ collection: 'projects', id, depth: 0, draft: true })
     expect([stored.createdBy, stored.updatedBy]).toEqual([editor.id, admin.id])
 
     const outcome = await api.rest('POST', '/outcomes', { body: { project: id, statement: 'Outcome' }, token: editor.token })
     expect(outcome.body.doc.createdBy).toBeTruthy()
-    expect((await payload.findByID({ collection: 'outcomes', id: outcome.body.doc.id, depth: 0 })).createdBy).toBe(editor.id)
+    expect((await payload.findByID({ collection: 'outcomes', id: outcome.body.doc.id, depth: 0, draft: true })).createdBy).toBe(editor.id)
   })
 
   it('does not show who edited a page to anonymous readers', async () => {
-    const project = await payload.create({
-      collection: 'projects',
-      data: validProject(states.LS!, { _status: 'published' }) as any,
-      user: { ...(await payload.findByID({ collection: 'users', id: editor.id })), collection: 'users' } as any,
+    const submitted = await api.rest('POST', '/projects', {
+      body: { ...validProject(states.LS!), reviewStatus: 'in-review' },
+      token: editor.token,
     })
-    const asStaff = await api.rest('GET', `/projects/${project.id}?depth=0`, { token: editor.token })
+    const id = submitted.body.doc.id
+    const approved = await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved' }, token: adminToken })
+    expect(approved.status).toBe(200)
+    const asStaff = await api.rest('GET', `/projects/${id}?depth=0`, { token: editor.token })
     expect(asStaff.body.createdBy).toBe(editor.id)
-    const anonymous = await api.rest('GET', `/projects/${project.id}?depth=0`)
+    const anonymous = await api.rest('GET', `/projects/${id}?depth=0`)
     expect(anonymous.status).toBe(200)
     expect(anonymous.body).not.toHaveProperty('createdBy')
     expect(anonymous.body).not.toHaveProperty('updatedBy')

@@ -15,6 +15,9 @@ export const anyone: Access = () => true
 
 export const authenticated: Access = ({ req }) => Boolean(req.user)
 
+/** Staff: anyone signed in with a role (editor, reviewer or admin). */
+export const staff: Access = ({ req }) => hasRole(req.user, ...ROLES)
+
 export const authenticatedField: FieldAccess = ({ req }) => Boolean(req.user)
 
 export const admins: Access = ({ req }) => hasRole(req.user, 'admin')

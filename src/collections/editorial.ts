@@ -1,17 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated, authenticatedOrPublished } from '../access'
+import { authenticatedOrPublished, staff } from '../access'
 
 /**
- * What projects and outcomes share as edited content: drafts (validated like published documents,
+ * What projects and outcomes share as reviewed content: drafts (validated like published documents,
  * so no rule is skipped on the way to review) and who may read and write them.
  */
 export const editorialContent: Pick<CollectionConfig, 'access' | 'versions'> = {
   access: {
     read: authenticatedOrPublished,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
+    // Who may do what beyond this (publishing, review steps, deleting what was published) is
+    // decided by the workflow hooks in src/workflow, which see the whole request.
+    create: staff,
+    update: staff,
+    delete: staff,
   },
   versions: {
     drafts: { validate: true },

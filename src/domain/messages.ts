@@ -126,6 +126,61 @@ const MESSAGES = {
     fr: '{name} ne peut pas être supprimé : c’est un État membre bénéficiaire de {count} projet(s) : {projects}.',
     es: '{name} no se puede eliminar: es Estado Miembro beneficiario de {count} proyecto(s): {projects}.',
   },
+  forbiddenPublish: {
+    en: 'Only a reviewer can publish: submit the project for review (reviewStatus: in-review) instead.',
+    fr: 'Seul un réviseur peut publier : soumettez plutôt le projet en relecture (reviewStatus : in-review).',
+    es: 'Solo un revisor puede publicar: envíe el proyecto a revisión (reviewStatus: in-review).',
+  },
+  forbiddenUnpublish: {
+    en: 'Only a reviewer can unpublish a published page.',
+    fr: 'Seul un réviseur peut dépublier une page publiée.',
+    es: 'Solo un revisor puede despublicar una página publicada.',
+  },
+  forbiddenTransition: {
+    en: 'Your role cannot move a project from “{from}” to “{to}”.',
+    fr: 'Votre rôle ne permet pas de passer un projet de « {from} » à « {to} ».',
+    es: 'Su rol no puede pasar un proyecto de «{from}» a «{to}».',
+  },
+  forbiddenWithdraw: {
+    en: 'Only the person who submitted this project, or a reviewer, can withdraw it from review.',
+    fr: 'Seule la personne qui a soumis ce projet, ou un réviseur, peut le retirer de la relecture.',
+    es: 'Solo quien envió este proyecto, o un revisor, puede retirarlo de la revisión.',
+  },
+  fourEyes: {
+    en: 'You edited this version, so another reviewer must approve it (four-eyes rule).',
+    fr: 'Vous avez modifié cette version : un autre réviseur doit l’approuver (principe des quatre yeux).',
+    es: 'Usted editó esta versión: otro revisor debe aprobarla (principio de los cuatro ojos).',
+  },
+  invalidTransition: {
+    en: 'A project cannot go from “{from}” to “{to}”. From “{from}” it can go to: {allowed}.',
+    fr: 'Un projet ne peut pas passer de « {from} » à « {to} ». Depuis « {from} », il peut passer à : {allowed}.',
+    es: 'Un proyecto no puede pasar de «{from}» a «{to}». Desde «{from}» puede pasar a: {allowed}.',
+  },
+  noteRequired: {
+    en: 'Say what must change: a note (reviewNote) is required when requesting changes.',
+    fr: 'Indiquez ce qui doit changer : une note (reviewNote) est obligatoire pour demander des modifications.',
+    es: 'Indique qué debe cambiar: una nota (reviewNote) es obligatoria al solicitar cambios.',
+  },
+  publishUnreviewed: {
+    en: 'These changes have not been reviewed: submit the project for review first.',
+    fr: 'Ces modifications n’ont pas été relues : soumettez d’abord le projet en relecture.',
+    es: 'Estos cambios no se han revisado: envíe primero el proyecto a revisión.',
+  },
+  bulkWorkflow: {
+    en: 'Review steps and publishing are done one project at a time, not in bulk.',
+    fr: 'Les étapes de relecture et la publication se font projet par projet, pas en masse.',
+    es: 'Los pasos de revisión y la publicación se hacen proyecto por proyecto, no en bloque.',
+  },
+  forbiddenDelete: {
+    en: 'Only an admin can delete a document that was ever published.',
+    fr: 'Seul un administrateur peut supprimer un document qui a déjà été publié.',
+    es: 'Solo un administrador puede eliminar un documento que ya se publicó.',
+  },
+  forbiddenHistory: {
+    en: 'The review history cannot be rewritten: only notes can be added.',
+    fr: 'L’historique de relecture ne peut pas être réécrit : on ne peut qu’ajouter des notes.',
+    es: 'El historial de revisión no se puede reescribir: solo se pueden añadir notas.',
+  },
 } satisfies Record<string, Translations>
 
 export type MessageKey = keyof typeof MESSAGES

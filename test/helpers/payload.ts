@@ -17,9 +17,16 @@ export const startPayload = async (): Promise<Payload> => {
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple'
 
-/** A staff account with the given roles (created with the Local API, as an admin would). */
-export const createUser = async (payload: Payload, roles: ('admin' | 'editor' | 'reviewer')[], name = roles.join('-')) =>
-  payload.create({
+/**
+ * A staff account with the given roles (created with the Local API, as an admin would). The first
+ * account of a database always becomes an admin, so an empty database first gets a bootstrap admin.
+ */
+export const createUser = async (payload: Payload, roles: ('admin' | 'editor' | 'reviewer')[], name = roles.join('-')) => {
+  if ((await payload.count({ collection: 'users' })).totalDocs === 0) {
+    await payload.create({ collection: 'users', data: { email: 'bootstrap@example.org', password: TEST_PASSWORD, roles: ['admin'] } })
+  }
+  return payload.create({
     collection: 'users',
     data: { email: `${name}-${Math.random().toString(36).slice(2, 8)}@example.org`, password: TEST_PASSWORD, name, roles },
   })
+}

@@ -7,6 +7,8 @@ import { translate } from '../../domain/locales'
 import { languageOf, message } from '../../domain/messages'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
+import { enforceOutcomeWorkflow } from '../../workflow/enforceOutcomeWorkflow'
+import { protectPublished } from '../../workflow/protectPublished'
 import { assignOrder } from './hooks/assignOrder'
 import { ensureOrderFree } from './hooks/ensureOrderFree'
 
@@ -43,12 +45,14 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
   defaultSort: 'order',
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {
+    beforeOperation: [enforceOutcomeWorkflow],
     beforeValidate: [assignOrder],
     beforeChange: [
       ensureRelationsExist([{ name: 'project', collection: 'projects' }]),
       ensureOrderFree,
       populateAuthors,
     ],
+    beforeDelete: [protectPublished],
   },
   fields: [
     {

@@ -12,10 +12,15 @@ import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { ensureUnique } from '../../hooks/uniqueness'
-import { deleteOutcomes } from './hooks/deleteOutcomes'
+import { deleteDependents } from './hooks/deleteDependents'
 import { deriveProjectType } from './hooks/deriveProjectType'
 import { populateTranslatedLocales } from './hooks/populateTranslatedLocales'
 import { labelsField } from './labels'
+import { enforceProjectWorkflow } from '../../workflow/enforceProjectWorkflow'
+import { reviewFields } from '../../workflow/fields'
+import { protectPublished } from '../../workflow/protectPublished'
+import { recordTransition } from '../../workflow/recordTransition'
+import { reopenAfterBulkEdit } from '../../workflow/reopenAfterBulkEdit'
 import {
   maxLength,
   SUMMARY_MAX,
@@ -76,8 +81,10 @@ export const createProjectsCollection = ({
   ...editorialContent,
   defaultSort: '-updatedAt',
   hooks: {
+    beforeOperation: [enforceProjectWorkflow],
     beforeValidate: [generateSlug({ from: 'title' })],
     beforeChange: [
+      reopenAfterBulkEdit,
       ensureUnique(['slug', 'primaId', 'projectId']),
       ensureRelationsExist([
         { name: 'memberStates', collection: 'member-states' },
@@ -86,7 +93,8 @@ export const createProjectsCollection = ({
       populateTranslatedLocales,
       populateAuthors,
     ],
-    afterDelete: [deleteOutcomes],
+    afterChange: [recordTransition],
+    beforeDelete: [protectPublished, deleteDependents],
   },
   fields: [
     {
@@ -262,6 +270,7 @@ export const createProjectsCollection = ({
       defaultLimit: 50,
     },
     labelsField(projectTypes),
+    ...reviewFields(usersSlug),
     ...authorFields(usersSlug),
   ],
 })

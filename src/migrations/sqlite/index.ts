@@ -1,9 +1,15 @@
 import * as migration_20261127_210916_initial from './20261127_210916_initial';
+import * as migration_20261127_220031_review_workflow from './20261127_220031_review_workflow';
 
 export const migrations = [
   {
     up: migration_20261127_210916_initial.up,
     down: migration_20261127_210916_initial.down,
-    name: '20261127_210916_initial'
+    name: '20261127_210916_initial',
+  },
+  {
+    up: migration_20261127_220031_review_workflow.up,
+    down: migration_20261127_220031_review_workflow.down,
+    name: '20261127_220031_review_workflow'
   },
 ];

@@ -1,0 +1,25 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+/** The latest version of a document (its current draft, or the published one when there is none). */
+export const latestVersion = (req: PayloadRequest, collection: CollectionSlug, id: number | string) =>
+  req.payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, req, disableErrors: true }) as Promise<
+    Record<string, any> | null
+  >
+
+/** Whether the live (main) document is published right now. */
+export const isLive = async (req: PayloadRequest, collection: CollectionSlug, id: number | string) => {
+  const live = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, disableErrors: true })
+  return (live as { _status?: string } | null)?._status === 'published'
+}
+
+/** Whether a document was ever published, now or in any earlier version. */
+export const wasEverPublished = async (req: PayloadRequest, collection: CollectionSlug, id: number | string) => {
+  if (await isLive(req, collection, id)) return true
+  const { totalDocs } = await req.payload.countVersions({
+    collection,
+    where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs > 0
+}

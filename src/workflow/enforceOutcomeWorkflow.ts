@@ -1,0 +1,25 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { hasRole } from '../access'
+import { isLive } from './documents'
+import { WORKFLOW_WRITE } from './enforceProjectWorkflow'
+import { forbidden } from './errors'
+
+/**
+ * Outcomes go live through their project's review: an editor's outcome, or change to one, is
+ * always a draft, published when a reviewer approves the project. Editors cannot publish or
+ * unpublish outcomes themselves; reviewers and admins can.
+ */
+export const enforceOutcomeWorkflow: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  const user = req.user
+  if (!user || req.context[WORKFLOW_WRITE] || hasRole(user, 'reviewer', 'admin')) return args
+  if (operation === 'restoreVersion') throw forbidden(req, 'publishUnreviewed')
+  if (operation !== 'create' && operation !== 'update') return args
+  const data: Record<string, unknown> = { ...((args as { data?: Record<string, unknown> }).data ?? {}) }
+  if (data._status === 'published') throw forbidden(req, 'forbiddenPublish')
+  const id = (args as { id?: number | string }).id
+  if (operation === 'update' && data._status === 'draft' && !args.draft && id !== undefined && (await isLive(req, 'outcomes', id))) {
+    throw forbidden(req, 'forbiddenUnpublish')
+  }
+  return { ...args, draft: true, data: { ...data, _status: 'draft' } }
+}

@@ -1,0 +1,151 @@
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+
+import { hasRole } from '../access'
+import { relationIds } from '../domain/relations'
+import { latestVersion, isLive } from './documents'
+import { forbidden, invalidField } from './errors'
+import { isReviewState, type ReviewState, SYSTEM_KEYS, WORKFLOW_KEYS } from './states'
+import { allowedFrom, TRANSITIONS } from './transitions'
+
+/** A transition decided before the write, recorded in the history once the write succeeded. */
+export type PendingTransition = { from: ReviewState; to: ReviewState; note?: string; override?: boolean }
+
+export const pendingKey = (id: number | string) => `workflow:projects:${id}`
+
+/** Set while the workflow itself writes (publishing approved outcomes): those writes are not re-checked. */
+export const WORKFLOW_WRITE = 'workflow:system'
+
+/** Bulk edits are drafts; the per-document hook then reopens approved projects for review. */
+export const BULK_EDIT = 'workflow:bulk-edit'
+
+const withoutSystemFields = (data: Record<string, unknown> | undefined) => {
+  const clean = { ...(data ?? {}) }
+  for (const key of SYSTEM_KEYS) delete clean[key]
+  return clean
+}
+
+const isContentEdit = (data: Record<string, unknown>) =>
+  Object.keys(data).some((key) => !(WORKFLOW_KEYS as readonly string[]).includes(key))
+
+/** The user who last submitted the project for review, from its history. */
+const lastSubmitter = async (req: PayloadRequest, id: number | string) => {
+  const { docs } = await req.payload.find({
+    collection: 'review-events',
+    where: { and: [{ project: { equals: id } }, { kind: { equals: 'transition' } }, { to: { equals: 'in-review' } }] },
+    sort: '-createdAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return relationIds([docs[0]?.by])[0]
+}
+
+/**
+ * The editorial workflow of projects, enforced on every write by a signed-in user (admin, REST,
+ * GraphQL, Local API): nothing goes live except by a reviewer's approval of a submitted version.
+ *
+ * - Every save is a draft: the published page stays as it is until a reviewer approves.
+ * - `reviewStatus` moves along TRANSITIONS; requesting changes needs a `reviewNote`.
+ * - Approving (or a reviewer's publish, which is the same) publishes the latest draft, and is
+ *   refused to anyone who edited that draft, except an admin, whose override is recorded.
+ * - Publishing or unpublishing by an editor, or publishing unreviewed changes, is a 403.
+ *
+ * Writes without a user (seed, importer, scripts with `overrideAccess`) are the system's own.
+ */
+export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  const user = req.user
+  if (!user || req.context[WORKFLOW_WRITE]) return args
+  const reviewer = hasRole(user, 'reviewer', 'admin')
+
+  if (operation === 'create') {
+    const data = withoutSystemFields(args.data)
+    if (data._status === 'published') throw forbidden(req, 'forbiddenPublish')
+    const to = data.reviewStatus ?? 'draft'
+    if (to !== 'draft' && to !== 'in-review') {
+      throw forbidden(req, 'forbiddenTransition', { from: 'draft', to: String(to) })
+    }
+    return { ...args, draft: true, data: { ...data, _status: 'draft', reviewStatus: to, reviewEditors: [user.id] } }
+  }
+
+  if (operation === 'restoreVersion') {
+    // Restoring an old version would publish content nobody reviewed now.
+    if (!hasRole(user, 'admin')) throw forbidden(req, 'publishUnreviewed')
+    return args
+  }
+
+  if (operation !== 'update') return args
+  const data = withoutSystemFields(args.data)
+
+  const id = (args as { id?: number | string }).id
+  if (id === undefined || id === null) {
+    // Bulk edits: content only, saved as drafts.
+    if ('reviewStatus' in data || data._status === 'published' || ('_status' in data && !args.draft)) {
+      throw forbidden(req, 'bulkWorkflow')
+    }
+    req.context[BULK_EDIT] = true
+    return { ...args, draft: true, data: { ...data, _status: 'draft' } }
+  }
+
+  const current = await latestVersion(req, 'projects', id)
+  if (!current) return args // Payload answers 404
+  const from: ReviewState = isReviewState(current.reviewStatus) ? current.reviewStatus : 'draft'
+  const publishing = data._status === 'published'
+  const contentEdit = isContentEdit(data)
+  const editors = relationIds(current.reviewEditors)
+  const edited = (candidates: (number | string)[]) => candidates.some((editor) => String(editor) === String(user.id))
+  const withEditor = contentEdit && !edited(editors) ? [...editors, user.id] : editors
+  const note = typeof data.reviewNote === 'string' ? data.reviewNote.trim() : undefined
+
+  if (data._status === 'draft' && !args.draft && (await isLive(req, 'projects', id))) {
+    if (!reviewer) throw forbidden(req, 'forbiddenUnpublish')
+    req.context[pendingKey(id)] = { from, to: 'draft', note } satisfies PendingTransition
+    return { ...args, data: { ...data, reviewStatus: 'draft', reviewEditors: withEditor } }
+  }
+
+  if (publishing && !reviewer) throw forbidden(req, 'forbiddenPublish')
+  const requested = data.reviewStatus as unknown
+  if (requested !== undefined && !isReviewState(requested)) return args // the select field refuses it
+  const to: ReviewState = (requested as ReviewState | undefined) ?? (publishing ? 'approved' : from)
+  if (publishing && to !== 'approved') throw forbidden(req, 'forbiddenPublish')
+
+  if (to === from) {
+    if (publishing) {
+      // Publishing again what was approved: a reviewer's no-op; anything else is unreviewed.
+      if (!reviewer) throw forbidden(req, 'forbiddenPublish')
+      if (contentEdit) throw forbidden(req, 'publishUnreviewed')
+      return { ...args, draft: false }
+    }
+    const reopened = contentEdit && from === 'approved'
+    if (reopened) req.context[pendingKey(id)] = { from, to: 'draft' } satisfies PendingTransition
+    return {
+      ...args,
+      draft: true,
+      data: { ...data, _status: 'draft', reviewStatus: reopened ? 'draft' : from, reviewEditors: withEditor },
+    }
+  }
+
+  const rule = TRANSITIONS[from][to]
+  if (!rule) {
+    throw invalidField(req, 'projects', 'reviewStatus', 'invalidTransition', { from, to, allowed: allowedFrom(from).join(', ') })
+  }
+  if (!hasRole(user, ...rule.roles)) {
+    const withdrawing = from === 'in-review' && to === 'draft'
+    if (!withdrawing) throw forbidden(req, publishing ? 'forbiddenPublish' : 'forbiddenTransition', { from, to })
+    if (String(await lastSubmitter(req, id)) !== String(user.id)) throw forbidden(req, 'forbiddenWithdraw')
+  }
+  if (rule.note && !note) throw invalidField(req, 'projects', 'reviewNote', 'noteRequired')
+
+  if (to === 'approved') {
+    let override = false
+    if (edited(withEditor)) {
+      if (!hasRole(user, 'admin')) throw forbidden(req, 'fourEyes')
+      override = true
+    }
+    req.context[pendingKey(id)] = { from, to, note, override } satisfies PendingTransition
+    return { ...args, draft: false, data: { ...data, _status: 'published', reviewStatus: 'approved', reviewEditors: [] } }
+  }
+
+  req.context[pendingKey(id)] = { from, to, note } satisfies PendingTransition
+  return { ...args, draft: true, data: { ...data, _status: 'draft', reviewStatus: to, reviewEditors: withEditor } }
+}

@@ -1,0 +1,66 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import { pendingKey, type PendingTransition, WORKFLOW_WRITE } from './enforceProjectWorkflow'
+
+/**
+ * After a successful write, records the review transition it made (who, from, to, the note, an
+ * admin override) and, on approval, publishes the project's outcomes that were waiting as drafts:
+ * outcomes go live through their project's review, in the same transaction.
+ */
+export const recordTransition: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  const key = pendingKey(doc.id)
+  let pending = req.context[key] as PendingTransition | undefined
+  delete req.context[key]
+  if (!pending && operation === 'create' && req.user && doc.reviewStatus === 'in-review') {
+    pending = { from: 'draft', to: 'in-review' }
+  }
+  if (!pending) return doc
+
+  await req.payload.create({
+    collection: 'review-events',
+    data: {
+      project: doc.id,
+      kind: 'transition',
+      from: pending.from,
+      to: pending.to,
+      note: pending.note || undefined,
+      by: req.user?.id,
+      override: pending.override ?? false,
+    },
+    overrideAccess: true,
+    req,
+  })
+
+  if (pending.to === 'approved') await publishWaitingOutcomes(doc.id, req)
+  return doc
+}
+
+const publishWaitingOutcomes = async (project: number | string, req: Parameters<CollectionAfterChangeHook>[0]['req']) => {
+  const { docs } = await req.payload.find({
+    collection: 'outcomes',
+    where: { project: { equals: project } },
+    draft: true,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const waiting = docs.filter((outcome) => outcome._status !== 'published')
+  if (waiting.length === 0) return
+  req.context[WORKFLOW_WRITE] = true
+  try {
+    for (const outcome of waiting) {
+      await req.payload.update({
+        collection: 'outcomes',
+        id: outcome.id,
+        data: { _status: 'published' },
+        draft: false,
+        overrideAccess: true,
+        req,
+      })
+    }
+  } finally {
+    delete req.context[WORKFLOW_WRITE]
+  }
+}
