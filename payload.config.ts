@@ -12,6 +12,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 
 import { Users } from './src/collections/Users'
+import { emailAdapter } from './src/email'
 import { projectPagesPlugin } from './src/index'
 import { localization } from './src/localization'
 
@@ -29,6 +30,7 @@ export default buildConfig({
   },
   collections: [Users],
   editor: lexicalEditor(),
+  email: emailAdapter(),
   db: databaseAdapter(process.env.DATABASE_URL || undefined),
   localization,
   i18n: {

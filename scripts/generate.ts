@@ -37,10 +37,22 @@ const run = (command: string, args: string[], extraEnv: Record<string, string> =
     process.stderr.write(result.stdout + result.stderr)
     throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`)
   }
-  return result.stdout
+  return result.stdout + result.stderr
 }
 
-const payloadBin = path.join(ROOT, 'node_modules', '.bin', 'payload')
+/**
+ * Runs one step of scripts/lib/generateStep.ts and checks that it really ran. On a cold tsx cache,
+ * loading the Payload config can stall and the process end having done nothing, which would make
+ * the drift check pass without checking; a missing `ready:` line means "try again".
+ */
+const step = (args: string[], extraEnv: Record<string, string> = {}) => {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (run(tsx, ['scripts/lib/generateStep.ts', ...args], extraEnv).includes(`ready: ${args[0]}`)) return
+    console.log(`The ${args[0]} step did not load the config: running it again (${attempt}/3).`)
+  }
+  throw new Error(`The ${args[0]} step never ran`)
+}
+
 const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx')
 
 const snapshot = () => {
@@ -68,13 +80,13 @@ const restore = () => {
 }
 
 const regenerate = async () => {
-  run(payloadBin, ['generate:types'])
-  run(payloadBin, ['generate:importmap'])
-  run(tsx, ['scripts/lib/printGraphQLSchema.ts'])
+  step(['types'])
+  step(['importmap'])
+  step(['graphql'])
 
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cms-generate-'))
   try {
-    run(payloadBin, ['migrate:create', migrationName, '--skip-empty'], { DATABASE_URL: `file:${path.join(scratch, 'generate.db')}` })
+    step(['migration', migrationName], { DATABASE_URL: `file:${path.join(scratch, 'generate.db')}` })
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
@@ -88,7 +100,7 @@ const regenerate = async () => {
     try {
       const url = new URL(postgresUrl)
       url.pathname = `/${name}`
-      run(payloadBin, ['migrate:create', migrationName, '--skip-empty'], { DATABASE_URL: url.toString() })
+      step(['migration', migrationName], { DATABASE_URL: url.toString() })
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
       await admin.end()

@@ -7,6 +7,7 @@ import { MemberStates } from './collections/MemberStates'
 import { createReviewEventsCollection } from './collections/ReviewEvents'
 import { DEFAULT_PROJECT_TYPES, mergeProjectTypes } from './domain/vocabularies'
 import { localization } from './localization'
+import { publishScheduledTask } from './workflow/publishScheduled'
 
 export type { Term } from './domain/vocabularies'
 
@@ -63,6 +64,14 @@ export const projectPagesPlugin =
       createReviewEventsCollection({ usersSlug }),
     ]
     config.collections!.push(...collections)
+
+    // Scheduled publishing runs on Payload's jobs queue, checked every minute by the server.
+    config.jobs = {
+      ...config.jobs,
+      tasks: [...(config.jobs?.tasks ?? []), publishScheduledTask],
+      autoRun: config.jobs?.autoRun ?? [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+      shouldAutoRun: config.jobs?.shouldAutoRun ?? (() => process.env.NODE_ENV !== 'test'),
+    }
 
     if (!config.localization) {
       config.localization = localization

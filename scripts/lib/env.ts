@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { loadEnv } from 'payload/node'
+// Not payload/node's loadEnv: importing payload/node before the config stalls the config's loading.
+import nextEnv from '@next/env'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
 
@@ -11,7 +12,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..')
  * is written to `.env` so sessions survive restarts, and the user is told.
  */
 export const ensureEnvironment = (root: string = ROOT) => {
-  loadEnv(root)
+  nextEnv.loadEnvConfig(root, false, { info: () => {}, error: console.error })
   if (process.env.PAYLOAD_SECRET) return
   const secret = randomBytes(32).toString('hex')
   const file = path.join(root, '.env')

@@ -8,7 +8,14 @@ import { isReviewState, type ReviewState, SYSTEM_KEYS, WORKFLOW_KEYS } from './s
 import { allowedFrom, TRANSITIONS } from './transitions'
 
 /** A transition decided before the write, recorded in the history once the write succeeded. */
-export type PendingTransition = { from: ReviewState; to: ReviewState; note?: string; override?: boolean }
+export type PendingTransition = {
+  from: ReviewState
+  to: ReviewState
+  note?: string
+  override?: boolean
+  /** Approved to go live later: the publishing job runs at this time (ISO date). */
+  publishAt?: string
+}
 
 export const pendingKey = (id: number | string) => `workflow:projects:${id}`
 
@@ -22,6 +29,13 @@ const withoutSystemFields = (data: Record<string, unknown> | undefined) => {
   const clean = { ...(data ?? {}) }
   for (const key of SYSTEM_KEYS) delete clean[key]
   return clean
+}
+
+/** A publish date in the future, as ISO text; a past or missing one means "now". */
+const scheduledTime = (value: unknown): string | undefined => {
+  if (typeof value !== 'string' && !(value instanceof Date)) return undefined
+  const time = new Date(value)
+  return Number.isNaN(time.getTime()) || time.getTime() <= Date.now() ? undefined : time.toISOString()
 }
 
 const isContentEdit = (data: Record<string, unknown>) =>
@@ -142,8 +156,17 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
       if (!hasRole(user, 'admin')) throw forbidden(req, 'fourEyes')
       override = true
     }
-    req.context[pendingKey(id)] = { from, to, note, override } satisfies PendingTransition
-    return { ...args, draft: false, data: { ...data, _status: 'published', reviewStatus: 'approved', reviewEditors: [] } }
+    const publishAt = scheduledTime(data.publishAt)
+    req.context[pendingKey(id)] = { from, to, note, override, publishAt } satisfies PendingTransition
+    if (publishAt) {
+      // Approved now, published by the jobs queue at `publishAt`.
+      return { ...args, draft: true, data: { ...data, _status: 'draft', reviewStatus: 'approved', publishAt, reviewEditors: [] } }
+    }
+    return {
+      ...args,
+      draft: false,
+      data: { ...data, _status: 'published', reviewStatus: 'approved', publishAt: null, reviewEditors: [] },
+    }
   }
 
   req.context[pendingKey(id)] = { from, to, note } satisfies PendingTransition

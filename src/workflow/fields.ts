@@ -32,6 +32,21 @@ export const reviewFields = (usersSlug: CollectionSlug): Field[] => [
     },
   },
   {
+    name: 'publishAt',
+    type: 'date',
+    label: { en: 'Publish on', fr: 'Publier le', es: 'Publicar el' },
+    access: { read: authenticatedField },
+    admin: {
+      position: 'sidebar',
+      date: { pickerAppearance: 'dayAndTime' },
+      description: {
+        en: 'Set when approving to publish later; empty publishes at once.',
+        fr: 'À l’approbation, pour publier plus tard ; vide, la publication est immédiate.',
+        es: 'Al aprobar, para publicar más tarde; vacío, se publica de inmediato.',
+      },
+    },
+  },
+  {
     // Who edited the current draft since the last approval: they cannot approve it (four eyes).
     name: 'reviewEditors',
     type: 'relationship',

@@ -1,11 +1,14 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import { pendingKey, type PendingTransition, WORKFLOW_WRITE } from './enforceProjectWorkflow'
+import { notifyTransition } from './notify'
+import { PUBLISH_SCHEDULED } from './publishScheduled'
 
 /**
  * After a successful write, records the review transition it made (who, from, to, the note, an
- * admin override) and, on approval, publishes the project's outcomes that were waiting as drafts:
- * outcomes go live through their project's review, in the same transaction.
+ * admin override), mails the people concerned and, on approval, publishes the project's outcomes
+ * that were waiting as drafts (outcomes go live through their project's review, in the same
+ * transaction) or, for an approval with a publish date, queues the publishing job.
  */
 export const recordTransition: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   const key = pendingKey(doc.id)
@@ -31,11 +34,22 @@ export const recordTransition: CollectionAfterChangeHook = async ({ doc, operati
     req,
   })
 
-  if (pending.to === 'approved') await publishWaitingOutcomes(doc.id, req)
+  if (pending.to === 'approved' && pending.publishAt) {
+    await req.payload.jobs.queue({
+      task: PUBLISH_SCHEDULED,
+      input: { project: String(doc.id), publishAt: pending.publishAt },
+      waitUntil: new Date(pending.publishAt),
+      req,
+    })
+  } else if (pending.to === 'approved') {
+    await publishWaitingOutcomes(doc.id, req)
+  }
+  await notifyTransition(req, doc, pending)
   return doc
 }
 
-const publishWaitingOutcomes = async (project: number | string, req: Parameters<CollectionAfterChangeHook>[0]['req']) => {
+/** Publishes the outcomes of a project whose latest version is a draft (they were waiting for its approval). */
+export const publishWaitingOutcomes = async (project: number | string, req: PayloadRequest) => {
   const { docs } = await req.payload.find({
     collection: 'outcomes',
     where: { project: { equals: project } },

@@ -16,7 +16,7 @@ export const isReviewState = (value: unknown): value is ReviewState =>
   REVIEW_STATES.some((state) => state.value === value)
 
 /** The fields a pure workflow step sends: anything else in a write is an edit of the content. */
-export const WORKFLOW_KEYS = ['reviewStatus', 'reviewNote', '_status'] as const
+export const WORKFLOW_KEYS = ['reviewStatus', 'reviewNote', 'publishAt', '_status'] as const
 
 /** Fields only the workflow writes; a client's values for them are dropped. */
 export const SYSTEM_KEYS = ['reviewEditors', 'reviewHistory'] as const

@@ -1,5 +1,6 @@
 import * as migration_20261127_210916_initial from './20261127_210916_initial';
 import * as migration_20261127_220031_review_workflow from './20261127_220031_review_workflow';
+import * as migration_20261127_220902_scheduled_publishing from './20261127_220902_scheduled_publishing';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_220031_review_workflow.up,
     down: migration_20261127_220031_review_workflow.down,
-    name: '20261127_220031_review_workflow'
+    name: '20261127_220031_review_workflow',
+  },
+  {
+    up: migration_20261127_220902_scheduled_publishing.up,
+    down: migration_20261127_220902_scheduled_publishing.down,
+    name: '20261127_220902_scheduled_publishing'
   },
 ];

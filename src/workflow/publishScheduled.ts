@@ -1,0 +1,43 @@
+import type { TaskConfig } from 'payload'
+
+import { latestVersion } from './documents'
+import { WORKFLOW_WRITE } from './enforceProjectWorkflow'
+
+export const PUBLISH_SCHEDULED = 'publishScheduledProject'
+
+/**
+ * The jobs-queue task that publishes a project approved with a publish date. It publishes only
+ * what was approved: if the project was edited since (and so went back to draft), nothing goes
+ * live and the job says so.
+ */
+export const publishScheduledTask: TaskConfig<any> = {
+  slug: PUBLISH_SCHEDULED,
+  label: 'Publish an approved project at its publish date',
+  inputSchema: [
+    { name: 'project', type: 'text', required: true },
+    { name: 'publishAt', type: 'text' },
+  ],
+  outputSchema: [{ name: 'published', type: 'checkbox' }],
+  retries: 3,
+  handler: async ({ input, req }) => {
+    const { publishWaitingOutcomes } = await import('./recordTransition')
+    const project = await latestVersion(req, 'projects', input.project)
+    const stillApproved = project?.reviewStatus === 'approved' && project?.publishAt === input.publishAt
+    if (!project || !stillApproved) return { output: { published: false } }
+    req.context[WORKFLOW_WRITE] = true
+    try {
+      await req.payload.update({
+        collection: 'projects',
+        id: project.id,
+        data: { _status: 'published', publishAt: null },
+        draft: false,
+        overrideAccess: true,
+        req,
+      })
+    } finally {
+      delete req.context[WORKFLOW_WRITE]
+    }
+    await publishWaitingOutcomes(project.id, req)
+    return { output: { published: true } }
+  },
+}

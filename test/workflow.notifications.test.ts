@@ -1,0 +1,104 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { capturedEmails, clearCapturedEmails } from '../src/email'
+import { createApi, startApp } from './helpers/api'
+import { seedStates, validProject } from './helpers/fixtures'
+import { createUser } from './helpers/payload'
+
+/** Review mails (captured, never sent, without SMTP) and publishing at a scheduled time. */
+let payload: Payload
+let api: ReturnType<typeof createApi>
+let states: Record<string, number | string>
+let editor: { email: string; token: string }
+let reviewer: { email: string; token: string }
+let secondReviewer: { email: string }
+
+beforeAll(async () => {
+  ;({ payload, api } = await startApp())
+  states = await seedStates(payload, ['LS'])
+  const login = async (role: 'editor' | 'reviewer', name: string) => {
+    const user = await createUser(payload, [role], name)
+    return { email: user.email, token: await api.login(user.email) }
+  }
+  editor = await login('editor', 'editor')
+  reviewer = await login('reviewer', 'reviewer')
+  secondReviewer = await login('reviewer', 'second-reviewer')
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+const sent = () => capturedEmails().map((mail) => ({ to: [mail.to].flat().map(String).sort(), subject: mail.subject, text: mail.text }))
+
+describe('review mails', () => {
+  it('tell the reviewers when something is submitted, and the editor when a reviewer decides', async () => {
+    clearCapturedEmails()
+    const created = await api.rest('POST', '/projects', { body: validProject(states.LS!, { title: 'Mail test' }), token: editor.token })
+    const id = created.body.doc.id
+    const projectId = created.body.doc.projectId
+    expect(sent()).toEqual([])
+
+    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'in-review' }, token: editor.token })
+    expect(sent()).toEqual([
+      {
+        to: [reviewer.email, secondReviewer.email].sort(),
+        subject: `Review requested: ${projectId} Mail test`,
+        text: expect.stringContaining('moved from “Draft” to “In review”'),
+      },
+    ])
+
+    clearCapturedEmails()
+    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'changes-requested', reviewNote: 'Budget is missing cents' }, token: reviewer.token })
+    expect(sent()).toEqual([
+      { to: [editor.email], subject: `Changes requested: ${projectId} Mail test`, text: expect.stringContaining('Note: Budget is missing cents') },
+    ])
+
+    clearCapturedEmails()
+    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'in-review' }, token: editor.token })
+    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved' }, token: reviewer.token })
+    expect(sent().map((mail) => mail.subject)).toEqual([`Review requested: ${projectId} Mail test`, `Approved: ${projectId} Mail test`])
+    expect(sent()[1]!.to).toEqual([editor.email])
+  })
+})
+
+describe('scheduled publishing', () => {
+  it('publishes an approved project at its publish date through the jobs queue, not before', async () => {
+    const created = await api.rest('POST', '/projects', {
+      body: validProject(states.LS!, { title: 'Scheduled page', reviewStatus: 'in-review' }),
+      token: editor.token,
+    })
+    const id = created.body.doc.id
+    await api.rest('POST', '/outcomes', { body: { project: id, statement: 'Waiting outcome' }, token: editor.token })
+    const publishAt = new Date(Date.now() + 1500).toISOString()
+    const approved = await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    expect(approved.status).toBe(200)
+    expect(approved.body.doc).toMatchObject({ reviewStatus: 'approved', _status: 'draft', publishAt })
+
+    // Before the date, running the queue publishes nothing.
+    await payload.jobs.run()
+    expect((await api.rest('GET', `/projects/${id}`)).status).toBe(404)
+
+    await new Promise((resolve) => setTimeout(resolve, 1600))
+    await payload.jobs.run()
+    const live = await api.rest('GET', `/projects/${id}`)
+    expect(live.status).toBe(200)
+    expect(live.body.title).toBe('Scheduled page')
+    expect(live.body.outcomes.docs.map((outcome: any) => outcome.statement)).toEqual(['Waiting outcome'])
+  })
+
+  it('publishes nothing when the project was edited after the approval', async () => {
+    const created = await api.rest('POST', '/projects', {
+      body: validProject(states.LS!, { title: 'Edited after approval', reviewStatus: 'in-review' }),
+      token: editor.token,
+    })
+    const id = created.body.doc.id
+    const publishAt = new Date(Date.now() + 1000).toISOString()
+    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    const edited = await api.rest('PATCH', `/projects/${id}`, { body: { title: 'Unreviewed title' }, token: editor.token })
+    expect(edited.body.doc.reviewStatus).toBe('draft')
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    await payload.jobs.run()
+    expect((await api.rest('GET', `/projects/${id}`)).status).toBe(404)
+  })
+})
