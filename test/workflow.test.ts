@@ -244,11 +244,28 @@ describe('a published project', () => {
     expect(latest).toMatchObject({ budgetUSD: 1, reviewStatus: 'draft' })
   })
 
-  it('cannot be rolled back to an old version by an editor', async () => {
+  it('is rolled back to an old version by an admin only', async () => {
     const project = await publishedProject()
-    const { docs } = await payload.findVersions({ collection: 'projects', where: { parent: { equals: project.id } }, sort: 'createdAt' })
-    const restore = await api.rest('POST', `/projects/versions/${docs[0]!.id}`, { token: editor.token })
-    expect(restore.status).toBe(403)
+    await patch(project.id, { title: 'Second title' }, editor)
+    await patch(project.id, { reviewStatus: 'in-review' }, editor)
+    await patch(project.id, { reviewStatus: 'approved' }, reviewer)
+    const { docs } = await payload.findVersions({
+      collection: 'projects',
+      where: {
+        and: [{ parent: { equals: project.id } }, { 'version.title': { equals: 'Live title' } }, { 'version._status': { equals: 'published' } }],
+      },
+      sort: 'createdAt',
+    })
+    const first = docs[0]!
+    for (const who of [editor, reviewer]) {
+      const refused = await api.rest('POST', `/projects/versions/${first.id}`, { token: who.token })
+      expect(refused.status).toBe(403)
+      expect(refused.body.errors[0].message).toMatch(/Only an admin can restore/)
+      expect((await publicView(project.id))?.title).toBe('Second title')
+    }
+    const byAdmin = await api.rest('POST', `/projects/versions/${first.id}`, { token: admin.token })
+    expect(byAdmin.status).toBe(200)
+    expect((await publicView(project.id))?.title).toBe('Live title')
   })
 })
 

@@ -176,6 +176,11 @@ const MESSAGES = {
     fr: 'Seul un administrateur peut supprimer un document qui a déjà été publié.',
     es: 'Solo un administrador puede eliminar un documento que ya se publicó.',
   },
+  forbiddenRestore: {
+    en: 'Only an admin can restore an old version: it would replace the live page without review. Copy what you need into the draft instead.',
+    fr: 'Seul un administrateur peut restaurer une ancienne version : elle remplacerait la page en ligne sans relecture. Copiez plutôt ce qu’il faut dans le brouillon.',
+    es: 'Solo un administrador puede restaurar una versión anterior: reemplazaría la página publicada sin revisión. Copie lo necesario en el borrador.',
+  },
   forbiddenHistory: {
     en: 'The review history cannot be rewritten: only notes can be added.',
     fr: 'L’historique de relecture ne peut pas être réécrit : on ne peut qu’ajouter des notes.',

@@ -13,7 +13,8 @@ import { forbidden } from './errors'
 export const enforceOutcomeWorkflow: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   const user = req.user
   if (!user || req.context[WORKFLOW_WRITE] || hasRole(user, 'reviewer', 'admin')) return args
-  if (operation === 'restoreVersion') throw forbidden(req, 'publishUnreviewed')
+  // Payload restores onto the live outcome: that is publishing, which editors do not do.
+  if (operation === 'restoreVersion') throw forbidden(req, 'forbiddenRestore')
   if (operation !== 'create' && operation !== 'update') return args
   const data: Record<string, unknown> = { ...((args as { data?: Record<string, unknown> }).data ?? {}) }
   if (data._status === 'published') throw forbidden(req, 'forbiddenPublish')

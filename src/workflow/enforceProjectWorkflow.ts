@@ -22,8 +22,11 @@ export const pendingKey = (id: number | string) => `workflow:projects:${id}`
 /** Set while the workflow itself writes (publishing approved outcomes): those writes are not re-checked. */
 export const WORKFLOW_WRITE = 'workflow:system'
 
-/** Bulk edits are drafts; the per-document hook then reopens approved projects for review. */
-export const BULK_EDIT = 'workflow:bulk-edit'
+/**
+ * Set for writes whose content the gate cannot see (bulk edits): they are saved as drafts and
+ * the per-document hook reopens each project for review.
+ */
+export const REOPEN_FOR_REVIEW = 'workflow:reopen'
 
 const withoutSystemFields = (data: Record<string, unknown> | undefined) => {
   const clean = { ...(data ?? {}) }
@@ -83,8 +86,9 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
   }
 
   if (operation === 'restoreVersion') {
-    // Restoring an old version would publish content nobody reviewed now.
-    if (!hasRole(user, 'admin')) throw forbidden(req, 'publishUnreviewed')
+    // Payload restores onto the live document (even "as draft", which unpublishes it), so an old
+    // version would go public, or the page offline, without review: admins only.
+    if (!hasRole(user, 'admin')) throw forbidden(req, 'forbiddenRestore')
     return args
   }
 
@@ -97,7 +101,7 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
     if ('reviewStatus' in data || data._status === 'published' || ('_status' in data && !args.draft)) {
       throw forbidden(req, 'bulkWorkflow')
     }
-    req.context[BULK_EDIT] = true
+    req.context[REOPEN_FOR_REVIEW] = true
     return { ...args, draft: true, data: { ...data, _status: 'draft' } }
   }
 

@@ -20,7 +20,7 @@ import { enforceProjectWorkflow } from '../../workflow/enforceProjectWorkflow'
 import { reviewFields } from '../../workflow/fields'
 import { protectPublished } from '../../workflow/protectPublished'
 import { recordTransition } from '../../workflow/recordTransition'
-import { reopenAfterBulkEdit } from '../../workflow/reopenAfterBulkEdit'
+import { reopenForReview } from '../../workflow/reopenForReview'
 import {
   maxLength,
   SUMMARY_MAX,
@@ -84,7 +84,7 @@ export const createProjectsCollection = ({
     beforeOperation: [enforceProjectWorkflow],
     beforeValidate: [generateSlug({ from: 'title' })],
     beforeChange: [
-      reopenAfterBulkEdit,
+      reopenForReview,
       ensureUnique(['slug', 'primaId', 'projectId']),
       ensureRelationsExist([
         { name: 'memberStates', collection: 'member-states' },
