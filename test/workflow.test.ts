@@ -173,6 +173,17 @@ describe('four eyes', () => {
     expect((await publicView(draft.id))?.budgetUSD).toBe(160000)
   })
 
+  it('counts only real changes as edits: publishing from the admin form, which sends every field, is an approval', async () => {
+    const draft = await createDraft(editor, { reviewStatus: 'in-review', partners: ['Ministry'] })
+    const form = await payload.findByID({ collection: 'projects', id: draft.id, draft: true, depth: 1 })
+    const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = form as any
+    const changed = await patch(draft.id, { ...fields, budgetUSD: 1, _status: 'published' }, reviewer)
+    expect(changed.status).toBe(403)
+    const unchanged = await patch(draft.id, { ...fields, _status: 'published' }, reviewer)
+    expect(unchanged.status).toBe(200)
+    expect((await publicView(draft.id))?.budgetUSD).toBe(150000)
+  })
+
   it('lets an admin override, and records the override', async () => {
     const draft = await createDraft(admin, { reviewStatus: 'in-review' })
     const approved = await patch(draft.id, { reviewStatus: 'approved' }, admin)

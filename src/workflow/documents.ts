@@ -1,10 +1,20 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-/** The latest version of a document (its current draft, or the published one when there is none). */
+/**
+ * The latest version of a document (its current draft, or the published one when there is none),
+ * in the request's locale without fallback: what that locale really holds.
+ */
 export const latestVersion = (req: PayloadRequest, collection: CollectionSlug, id: number | string) =>
-  req.payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, req, disableErrors: true }) as Promise<
-    Record<string, any> | null
-  >
+  req.payload.findByID({
+    collection,
+    id,
+    draft: true,
+    depth: 0,
+    fallbackLocale: false,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  }) as Promise<Record<string, any> | null>
 
 /** Whether the live (main) document is published right now. */
 export const isLive = async (req: PayloadRequest, collection: CollectionSlug, id: number | string) => {

@@ -4,7 +4,8 @@ import { hasRole } from '../access'
 import { relationIds } from '../domain/relations'
 import { latestVersion, isLive } from './documents'
 import { forbidden, invalidField } from './errors'
-import { isReviewState, type ReviewState, SYSTEM_KEYS, WORKFLOW_KEYS } from './states'
+import { changedFields } from './changes'
+import { isReviewState, type ReviewState, SYSTEM_KEYS } from './states'
 import { allowedFrom, TRANSITIONS } from './transitions'
 
 /** A transition decided before the write, recorded in the history once the write succeeded. */
@@ -40,9 +41,6 @@ const scheduledTime = (value: unknown): string | undefined => {
   const time = new Date(value)
   return Number.isNaN(time.getTime()) || time.getTime() <= Date.now() ? undefined : time.toISOString()
 }
-
-const isContentEdit = (data: Record<string, unknown>) =>
-  Object.keys(data).some((key) => !(WORKFLOW_KEYS as readonly string[]).includes(key))
 
 /** The user who last submitted the project for review, from its history. */
 const lastSubmitter = async (req: PayloadRequest, id: number | string) => {
@@ -109,7 +107,7 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
   if (!current) return args // Payload answers 404
   const from: ReviewState = isReviewState(current.reviewStatus) ? current.reviewStatus : 'draft'
   const publishing = data._status === 'published'
-  const contentEdit = isContentEdit(data)
+  const contentEdit = changedFields(data, current).length > 0
   const editors = relationIds(current.reviewEditors)
   const edited = (candidates: (number | string)[]) => candidates.some((editor) => String(editor) === String(user.id))
   const withEditor = contentEdit && !edited(editors) ? [...editors, user.id] : editors
@@ -124,7 +122,9 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
   if (publishing && !reviewer) throw forbidden(req, 'forbiddenPublish')
   const requested = data.reviewStatus as unknown
   if (requested !== undefined && !isReviewState(requested)) return args // the select field refuses it
-  const to: ReviewState = (requested as ReviewState | undefined) ?? (publishing ? 'approved' : from)
+  // A publish that sends the review state back unchanged (the admin form sends every field) is an approval.
+  const to: ReviewState =
+    publishing && (requested === undefined || requested === from) ? 'approved' : ((requested as ReviewState | undefined) ?? from)
   if (publishing && to !== 'approved') throw forbidden(req, 'forbiddenPublish')
 
   if (to === from) {
