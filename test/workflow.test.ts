@@ -280,6 +280,31 @@ describe('a published project', () => {
   })
 })
 
+describe('what anonymous readers never get', () => {
+  it('a draft related project through a published one, populated or not', async () => {
+    const draft = await createDraft(editor, { title: 'Secret draft' })
+    const published = await createDraft(editor, { reviewStatus: 'in-review', relatedProjects: [draft.id] })
+    await patch(published.id, { reviewStatus: 'approved' }, reviewer)
+    const rest = await api.rest('GET', `/projects/${published.id}?depth=1`)
+    expect(rest.status).toBe(200)
+    expect(JSON.stringify(rest.body)).not.toContain('Secret draft')
+    const graphql = await api.graphql(`{ Project(id: ${JSON.stringify(published.id)}) { relatedProjects { title } } }`)
+    expect(JSON.stringify(graphql.body)).not.toContain('Secret draft')
+    const staff = await api.rest('GET', `/projects/${published.id}?depth=1&draft=true`, { token: reviewer.token })
+    expect(JSON.stringify(staff.body)).toContain('Secret draft')
+  })
+
+  it('an editor’s autosave over a published page', async () => {
+    const draft = await createDraft(editor, { reviewStatus: 'in-review', title: 'Autosave live' })
+    await patch(draft.id, { reviewStatus: 'approved' }, reviewer)
+    const autosaved = await patch(draft.id, { title: 'Autosaved text', _status: 'draft' }, editor, '?autosave=true&draft=true')
+    expect(autosaved.status).toBe(200)
+    const sneaky = await patch(draft.id, { title: 'Autosaved text', _status: 'published' }, editor, '?autosave=true')
+    expect(sneaky.status).toBe(403)
+    expect((await publicView(draft.id))?.title).toBe('Autosave live')
+  })
+})
+
 describe('outcomes go through their project’s review', () => {
   it('keeps an editor’s new or changed outcome off the public API until the project is approved', async () => {
     const draft = await createDraft(editor, { reviewStatus: 'in-review' })
