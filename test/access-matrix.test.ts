@@ -144,130 +144,96 @@ const projectState = async (id: number | string) => {
   }
 }
 
-type Expectation = { allowed: boolean; after?: (before: Awaited<ReturnType<typeof projectState>>) => Partial<Awaited<ReturnType<typeof projectState>>> }
+type State = Record<string, unknown>
+type Expectation = { allowed: boolean; after?: (before: any) => State }
+type Expectations = Record<Role, Expectation>
 
-const projectActions: Record<Action, { data?: () => Record<string, unknown>; expect: Record<Role, Expectation> }> = {
+const denied: Expectation = { allowed: false }
+const allowed = (after?: Expectation['after']): Expectation => ({ allowed: true, after })
+/** Every signed-in role may; anonymous may not. */
+const staff = (after?: Expectation['after']): Expectations => ({ anonymous: denied, editor: allowed(after), reviewer: allowed(after), admin: allowed(after) })
+/** Reviewers and admins may. */
+const reviewers = (after?: Expectation['after']): Expectations => ({ anonymous: denied, editor: denied, reviewer: allowed(after), admin: allowed(after) })
+const adminsOnly = (after?: Expectation['after']): Expectations => ({ anonymous: denied, editor: denied, reviewer: denied, admin: allowed(after) })
+const everyone: Expectations = { anonymous: allowed(), editor: allowed(), reviewer: allowed(), admin: allowed() }
+
+const projectActions: Record<Action, { data?: () => Record<string, unknown>; expect: Expectations }> = {
   create: {
     data: () => validProject(memberState, { title: 'Created' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: true, after: (b) => ({ count: b.count + 1, live: 'Live' }) },
-      reviewer: { allowed: true, after: (b) => ({ count: b.count + 1, live: 'Live' }) },
-      admin: { allowed: true, after: (b) => ({ count: b.count + 1, live: 'Live' }) },
-    },
+    expect: staff((before) => ({ count: before.count + 1, live: 'Live' })),
   },
-  readPublished: {
-    expect: { anonymous: { allowed: true }, editor: { allowed: true }, reviewer: { allowed: true }, admin: { allowed: true } },
-  },
+  readPublished: { expect: everyone },
   readDraft: {
     // Anonymous readers asking for the draft get the published page (checked separately), never the draft.
-    expect: { anonymous: { allowed: true }, editor: { allowed: true }, reviewer: { allowed: true }, admin: { allowed: true } },
+    expect: everyone,
   },
   update: {
     data: () => ({ title: 'Edited' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: true, after: () => ({ live: 'Live', latest: 'Edited/in-review' }) },
-      reviewer: { allowed: true, after: () => ({ live: 'Live', latest: 'Edited/in-review' }) },
-      admin: { allowed: true, after: () => ({ live: 'Live', latest: 'Edited/in-review' }) },
-    },
+    expect: staff(() => ({ live: 'Live', latest: 'Edited/in-review' })),
   },
   submit: {
     data: () => ({ reviewStatus: 'in-review' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: true, after: () => ({ live: 'Live', latest: 'Pending/in-review' }) },
-      reviewer: { allowed: true, after: () => ({ live: 'Live', latest: 'Pending/in-review' }) },
-      admin: { allowed: true, after: () => ({ live: 'Live', latest: 'Pending/in-review' }) },
-    },
+    expect: staff(() => ({ live: 'Live', latest: 'Pending/in-review' })),
   },
   withdraw: {
     data: () => ({ reviewStatus: 'draft' }),
-    expect: {
-      anonymous: { allowed: false },
-      // Withdrawing a submission: the submitter (none here), reviewers and admins.
-      editor: { allowed: false },
-      reviewer: { allowed: true, after: () => ({ live: 'Live', latest: 'Pending/draft' }) },
-      admin: { allowed: true, after: () => ({ live: 'Live', latest: 'Pending/draft' }) },
-    },
+    // Withdrawing a submission: the submitter (none here), reviewers and admins.
+    expect: reviewers(() => ({ live: 'Live', latest: 'Pending/draft' })),
   },
   approve: {
     data: () => ({ reviewStatus: 'approved' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: false },
-      reviewer: { allowed: true, after: () => ({ live: 'Pending', latest: 'Pending/approved' }) },
-      admin: { allowed: true, after: () => ({ live: 'Pending', latest: 'Pending/approved' }) },
-    },
+    expect: reviewers(() => ({ live: 'Pending', latest: 'Pending/approved' })),
   },
   requestChanges: {
     data: () => ({ reviewStatus: 'changes-requested', reviewNote: 'Please check the dates' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: false },
-      reviewer: { allowed: true, after: () => ({ live: 'Live', latest: 'Pending/changes-requested' }) },
-      admin: { allowed: true, after: () => ({ live: 'Live', latest: 'Pending/changes-requested' }) },
-    },
+    expect: reviewers(() => ({ live: 'Live', latest: 'Pending/changes-requested' })),
   },
   publish: {
     data: () => ({ _status: 'published' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: false },
-      reviewer: { allowed: true, after: () => ({ live: 'Pending', latest: 'Pending/approved' }) },
-      admin: { allowed: true, after: () => ({ live: 'Pending', latest: 'Pending/approved' }) },
-    },
+    expect: reviewers(() => ({ live: 'Pending', latest: 'Pending/approved' })),
   },
   unpublish: {
     data: () => ({ _status: 'draft' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: false },
-      reviewer: { allowed: true, after: () => ({ live: null }) },
-      admin: { allowed: true, after: () => ({ live: null }) },
-    },
+    expect: reviewers(() => ({ live: null })),
   },
-  delete: {
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: false },
-      reviewer: { allowed: false },
-      admin: { allowed: true, after: (b) => ({ live: null, latest: null, count: b.count - 1 }) },
-    },
-  },
-  restore: {
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: false },
-      reviewer: { allowed: false },
-      admin: { allowed: true, after: () => ({ live: 'Original' }) },
-    },
-  },
+  delete: { expect: adminsOnly((before) => ({ live: null, latest: null, count: before.count - 1 })) },
+  restore: { expect: adminsOnly(() => ({ live: 'Original' })) },
 }
 
-describe('projects: role × action × API', () => {
-  for (const [action, spec] of Object.entries(projectActions) as [Action, (typeof projectActions)[Action]][]) {
+/**
+ * One test per role × action × API: a fresh fixture, the call, then the answer and the state
+ * afterwards (a refused call changes nothing; an allowed one has exactly its effect).
+ */
+const matrix = <F extends { id: number | string }>(
+  collection: 'projects' | 'outcomes',
+  actions: Partial<Record<Action, { data?: (fixture: F) => Record<string, unknown>; expect: Expectations }>>,
+  setUp: (action: Action) => Promise<F & { versionId?: number | string }>,
+  state: (id: number | string) => Promise<State>,
+) => {
+  for (const [action, spec] of Object.entries(actions) as [Action, NonNullable<(typeof actions)[Action]>][]) {
     for (const role of ROLES) {
       for (const via of APIS) {
         const expected = spec.expect[role]
         it(`${role} ${expected.allowed ? 'can' : 'cannot'} ${action} through ${via}`, async () => {
-          const { id, versionId } = await projectFixture(action === 'submit' ? 'draft' : 'in-review')
-          const before = await projectState(id)
-          const result = await call(role, via, 'projects', action, id, spec.data?.(), versionId)
+          const fixture = await setUp(action)
+          const before = await state(fixture.id)
+          const result = await call(role, via, collection, action, fixture.id, spec.data?.(fixture), fixture.versionId)
           expect(result.ok, `status ${result.status}`).toBe(expected.allowed)
-          const after = await projectState(id)
+          const after = await state(fixture.id)
           if (!expected.allowed) {
             expect([400, 401, 403, 404]).toContain(result.status)
             expect(after).toEqual(before)
-          } else if (expected.after) {
-            expect(after).toMatchObject(expected.after(before))
           } else {
-            expect(after).toEqual(before)
+            expect(after).toMatchObject(expected.after ? expected.after(before) : before)
           }
         })
       }
     }
   }
+}
+
+describe('projects: role × action × API', () => {
+  matrix('projects', projectActions, (action) => projectFixture(action === 'submit' ? 'draft' : 'in-review'), projectState)
 
   it('never shows anonymous readers the draft, whatever they ask for', async () => {
     const { id } = await projectFixture()
@@ -300,72 +266,26 @@ const outcomeState = async (id: number | string) => {
   }
 }
 
-const outcomeActions: Partial<Record<Action, { data?: (project: number | string) => Record<string, unknown>; expect: Record<Role, Expectation> }>> = {
+const outcomeActions: Partial<Record<Action, { data?: (fixture: { id: number | string; project: number | string }) => Record<string, unknown>; expect: Expectations }>> = {
   create: {
-    data: (project) => ({ project, statement: 'New outcome' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: true, after: (b) => ({ count: b.count + 1, live: 'Live outcome' }) },
-      reviewer: { allowed: true, after: (b) => ({ count: b.count + 1 }) },
-      admin: { allowed: true, after: (b) => ({ count: b.count + 1 }) },
-    },
+    data: ({ project }) => ({ project, statement: 'New outcome' }),
+    expect: staff((before) => ({ count: before.count + 1, live: 'Live outcome' })),
   },
   update: {
     data: () => ({ statement: 'Edited outcome' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: true, after: () => ({ live: 'Live outcome', latest: 'Edited outcome' }) },
-      reviewer: { allowed: true, after: () => ({ live: 'Live outcome', latest: 'Edited outcome' }) },
-      admin: { allowed: true, after: () => ({ live: 'Live outcome', latest: 'Edited outcome' }) },
-    },
+    expect: staff(() => ({ live: 'Live outcome', latest: 'Edited outcome' })),
   },
   publish: {
     data: () => ({ statement: 'Published outcome', _status: 'published' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: false },
-      reviewer: { allowed: true, after: () => ({ live: 'Published outcome' }) },
-      admin: { allowed: true, after: () => ({ live: 'Published outcome' }) },
-    },
+    expect: reviewers(() => ({ live: 'Published outcome' })),
   },
   unpublish: {
     data: () => ({ _status: 'draft' }),
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: false },
-      reviewer: { allowed: true, after: () => ({ live: null }) },
-      admin: { allowed: true, after: () => ({ live: null }) },
-    },
+    expect: reviewers(() => ({ live: null })),
   },
-  delete: {
-    expect: {
-      anonymous: { allowed: false },
-      editor: { allowed: false },
-      reviewer: { allowed: false },
-      admin: { allowed: true, after: (b) => ({ live: null, count: b.count - 1 }) },
-    },
-  },
+  delete: { expect: adminsOnly((before) => ({ live: null, count: before.count - 1 })) },
 }
 
 describe('outcomes: role × action × API', () => {
-  for (const [action, spec] of Object.entries(outcomeActions) as [Action, NonNullable<(typeof outcomeActions)[Action]>][]) {
-    for (const role of ROLES) {
-      for (const via of APIS) {
-        const expected = spec.expect[role]
-        it(`${role} ${expected.allowed ? 'can' : 'cannot'} ${action} an outcome through ${via}`, async () => {
-          const { project, id } = await outcomeFixture()
-          const before = await outcomeState(id)
-          const result = await call(role, via, 'outcomes', action, id, spec.data?.(project))
-          expect(result.ok, `status ${result.status}`).toBe(expected.allowed)
-          const after = await outcomeState(id)
-          if (!expected.allowed) {
-            expect([400, 401, 403, 404]).toContain(result.status)
-            expect(after).toEqual(before)
-          } else if (expected.after) {
-            expect(after).toMatchObject(expected.after(before))
-          }
-        })
-      }
-    }
-  }
+  matrix<{ id: number | string; project: number | string }>('outcomes', outcomeActions, outcomeFixture, outcomeState)
 })
