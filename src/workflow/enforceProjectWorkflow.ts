@@ -5,6 +5,7 @@ import { relationIds } from '../domain/relations'
 import { latestVersion, isLive } from './documents'
 import { forbidden, invalidField } from './errors'
 import { changedFields } from './changes'
+import { lastSubmitter } from './history'
 import { isReviewState, type ReviewState, SYSTEM_KEYS } from './states'
 import { allowedFrom, TRANSITIONS } from './transitions'
 
@@ -23,6 +24,16 @@ export const pendingKey = (id: number | string) => `workflow:projects:${id}`
 /** Set while the workflow itself writes (publishing approved outcomes): those writes are not re-checked. */
 export const WORKFLOW_WRITE = 'workflow:system'
 
+/** Runs the workflow's own writes (publishing what a reviewer approved) past the gates. */
+export const asWorkflow = async <T>(req: PayloadRequest, write: () => Promise<T>): Promise<T> => {
+  req.context[WORKFLOW_WRITE] = true
+  try {
+    return await write()
+  } finally {
+    delete req.context[WORKFLOW_WRITE]
+  }
+}
+
 /**
  * Set for writes whose content the gate cannot see (bulk edits): they are saved as drafts and
  * the per-document hook reopens each project for review.
@@ -40,20 +51,6 @@ const scheduledTime = (value: unknown): string | undefined => {
   if (typeof value !== 'string' && !(value instanceof Date)) return undefined
   const time = new Date(value)
   return Number.isNaN(time.getTime()) || time.getTime() <= Date.now() ? undefined : time.toISOString()
-}
-
-/** The user who last submitted the project for review, from its history. */
-const lastSubmitter = async (req: PayloadRequest, id: number | string) => {
-  const { docs } = await req.payload.find({
-    collection: 'review-events',
-    where: { and: [{ project: { equals: id } }, { kind: { equals: 'transition' } }, { to: { equals: 'in-review' } }] },
-    sort: '-createdAt',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return relationIds([docs[0]?.by])[0]
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { translate } from '../domain/locales'
 import { relationIds } from '../domain/relations'
 import type { PendingTransition } from './enforceProjectWorkflow'
+import { lastSubmitter } from './history'
 import { REVIEW_STATES } from './states'
 
 type Project = { id: number | string; title?: unknown; projectId?: unknown; createdBy?: unknown }
@@ -11,18 +12,8 @@ const titleOf = (project: Project) =>
   [project.projectId, typeof project.title === 'string' ? project.title : undefined].filter(Boolean).join(' ') || `#${project.id}`
 
 /** The person who submitted the project last, else its author: who hears the reviewer's decision. */
-const submitterOf = async (req: PayloadRequest, project: Project) => {
-  const { docs } = await req.payload.find({
-    collection: 'review-events',
-    where: { and: [{ project: { equals: project.id } }, { kind: { equals: 'transition' } }, { to: { equals: 'in-review' } }] },
-    sort: '-createdAt',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return relationIds([docs[0]?.by ?? project.createdBy])[0]
-}
+const submitterOf = async (req: PayloadRequest, project: Project) =>
+  (await lastSubmitter(req, project.id)) ?? relationIds([project.createdBy])[0]
 
 const emailsOf = async (req: PayloadRequest, where: Parameters<PayloadRequest['payload']['find']>[0]['where']) => {
   const { docs } = await req.payload.find({ collection: 'users', where, depth: 0, limit: 0, pagination: false, overrideAccess: true, req })

@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { latestVersion } from './documents'
-import { WORKFLOW_WRITE } from './enforceProjectWorkflow'
+import { asWorkflow } from './enforceProjectWorkflow'
 
 export const PUBLISH_SCHEDULED = 'publishScheduledProject'
 
@@ -24,19 +24,16 @@ export const publishScheduledTask: TaskConfig<any> = {
     const project = await latestVersion(req, 'projects', input.project)
     const stillApproved = project?.reviewStatus === 'approved' && project?.publishAt === input.publishAt
     if (!project || !stillApproved) return { output: { published: false } }
-    req.context[WORKFLOW_WRITE] = true
-    try {
-      await req.payload.update({
+    await asWorkflow(req, () =>
+      req.payload.update({
         collection: 'projects',
         id: project.id,
         data: { _status: 'published', publishAt: null },
         draft: false,
         overrideAccess: true,
         req,
-      })
-    } finally {
-      delete req.context[WORKFLOW_WRITE]
-    }
+      }),
+    )
     await publishWaitingOutcomes(project.id, req)
     return { output: { published: true } }
   },

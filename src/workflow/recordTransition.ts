@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
-import { pendingKey, type PendingTransition, WORKFLOW_WRITE } from './enforceProjectWorkflow'
+import { asWorkflow, pendingKey, type PendingTransition } from './enforceProjectWorkflow'
 import { notifyTransition } from './notify'
 import { PUBLISH_SCHEDULED } from './publishScheduled'
 
@@ -62,8 +62,7 @@ export const publishWaitingOutcomes = async (project: number | string, req: Payl
   })
   const waiting = docs.filter((outcome) => outcome._status !== 'published')
   if (waiting.length === 0) return
-  req.context[WORKFLOW_WRITE] = true
-  try {
+  await asWorkflow(req, async () => {
     for (const outcome of waiting) {
       await req.payload.update({
         collection: 'outcomes',
@@ -74,7 +73,5 @@ export const publishWaitingOutcomes = async (project: number | string, req: Payl
         req,
       })
     }
-  } finally {
-    delete req.context[WORKFLOW_WRITE]
-  }
+  })
 }
