@@ -11,7 +11,11 @@ import { extractOutcomes, type ParsedPage } from './parsePage'
 import { parseAmount, parseYear, termOf } from './values'
 
 /** Something on the page the importer could not take as it is: reported, never guessed. */
-export type Problem = { field: string; value: string; reason: 'unknown-value' | 'unmatched-name' | 'invalid' }
+export type Problem = {
+  field: string
+  value: string
+  reason: 'unknown-value' | 'unmatched-name' | 'invalid' | 'not-in-database'
+}
 
 export type ProjectReading = {
   /** The page's language, told by its labels (null when they say nothing: all shared labels). */

@@ -1,23 +1,22 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import pg from 'pg'
+import { inject } from 'vitest'
 
-import { mongoBaseUrl, postgresAdminUrl, TEST_DB_PREFIX, testTarget, withDatabase } from './targets'
+import { mongoBaseUrl, postgresAdminUrl, testTarget, withDatabase } from './targets'
 
 /**
  * Runs before each test file, in that file's own process: points DATABASE_URL at a fresh
- * database for this file alone (two files sharing one SQLite file fail with SQLITE_BUSY).
+ * database for this file alone (two files sharing one SQLite file fail with SQLITE_BUSY), inside
+ * this run's own folder or name prefix (see global.ts).
  */
-const name = `${TEST_DB_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
+const run = inject('testRun')
+const name = `${run.prefix}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
 const target = testTarget()
 
 if (target === 'sqlite') {
-  const dir = path.join(os.tmpdir(), 'cms-tests')
-  mkdirSync(dir, { recursive: true })
-  process.env.DATABASE_URL = `file:${path.join(dir, `${name}.db`)}`
+  process.env.DATABASE_URL = `file:${path.join(run.sqliteDir, `${name}.db`)}`
 } else if (target === 'postgres') {
   const admin = new pg.Client({ connectionString: postgresAdminUrl() })
   await admin.connect()

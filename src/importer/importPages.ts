@@ -1,0 +1,163 @@
+import { readFile } from 'node:fs/promises'
+
+import type { Payload, PayloadRequest } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+
+import type { Locale } from '../domain/locales'
+import { paragraphsToLexical } from '../domain/richText'
+import { toSlug } from '../hooks/generateSlug'
+import { hasRole } from '../access'
+import { changedFields } from '../workflow/changes'
+import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
+import { forbidden } from '../workflow/errors'
+import { parsePage } from './parsePage'
+import { type Problem, readProject } from './readProject'
+
+export type PageResult = {
+  file: string
+  status: 'created' | 'updated' | 'unchanged' | 'failed'
+  locale?: Locale
+  projectId?: number | string
+  /** Field by field, what the import changes (or, with dryRun, would change). */
+  changes: string[]
+  problems: Problem[]
+  error?: string
+}
+
+export type ImportOptions = {
+  /** Show what would be created or changed, write nothing. */
+  dryRun?: boolean
+  /** Publish instead of leaving drafts for review; needs a `user` who may publish. */
+  publish?: boolean
+  /** Who runs the import (recorded as author); without one it runs as the system. */
+  user?: PayloadRequest['user']
+  onPage?: (result: PageResult, done: number, total: number) => void
+}
+
+type ExistingProject = Record<string, any> | undefined
+
+/** The project a page is about: same project ID, else same Prima ID, else same slug. */
+const findExisting = async (req: PayloadRequest, reading: ReturnType<typeof readProject>, locale: Locale): Promise<ExistingProject> => {
+  const { projectId, primaId, title } = reading.project
+  const keys = [
+    projectId && { projectId: { equals: projectId } },
+    primaId && { primaId: { equals: primaId } },
+    title && { slug: { equals: toSlug(title) } },
+  ].filter(Boolean) as Record<string, unknown>[]
+  for (const where of keys) {
+    const { docs } = await req.payload.find({
+      collection: 'projects',
+      where: where as any,
+      draft: true,
+      depth: 0,
+      limit: 1,
+      locale,
+      fallbackLocale: false,
+      overrideAccess: true,
+      req,
+    })
+    if (docs[0]) return docs[0]
+  }
+  return undefined
+}
+
+const importPage = async (payload: Payload, file: string, options: ImportOptions): Promise<PageResult> => {
+  const text = await readFile(file, 'utf8')
+  const page = parsePage(text)
+  if (!page || !page.title) return { file, status: 'failed', changes: [], problems: [], error: 'not a project page: no metadata block' }
+  const reading = readProject(page)
+  const locale: Locale = reading.locale ?? 'en'
+  const result: PageResult = { file, status: 'unchanged', locale, changes: [], problems: [...reading.problems] }
+
+  const req = await createLocalReq({ locale, user: options.user ?? undefined }, payload)
+  const began = options.dryRun ? false : await initTransaction(req)
+  try {
+    const states = await payload.find({
+      collection: 'member-states',
+      where: { iso2: { in: reading.memberStates } },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      req,
+    })
+    const byIso = new Map(states.docs.map((state) => [state.iso2, state.id]))
+    for (const iso2 of reading.memberStates.filter((code) => !byIso.has(code))) {
+      result.problems.push({ field: 'memberStates', value: iso2, reason: 'not-in-database' })
+    }
+    const data: Record<string, unknown> = {
+      ...reading.project,
+      memberStates: reading.memberStates.map((iso2) => byIso.get(iso2)).filter((id) => id !== undefined),
+      description: paragraphsToLexical(reading.paragraphs),
+    }
+    // What the import changes is reviewed like any edit, unless it is published at once.
+    const review = { reviewStatus: options.publish ? 'approved' : 'draft' }
+    const existing = await findExisting(req, reading, locale)
+    result.changes = changedFields(data, existing ?? null)
+    const outcomes = existing
+      ? (
+          await payload.find({
+            collection: 'outcomes',
+            where: { project: { equals: existing.id } },
+            draft: true,
+            sort: 'order',
+            locale,
+            fallbackLocale: false,
+            depth: 0,
+            limit: 0,
+            pagination: false,
+            req,
+          })
+        ).docs
+      : []
+    const outcomeChanges = reading.outcomes.filter((statement, n) => outcomes[n]?.statement !== statement)
+    if (outcomeChanges.length) result.changes.push(...outcomeChanges.map((_, n) => `outcomes[${n}]`))
+    result.projectId = existing?.id
+    if (existing && result.changes.length === 0) return result
+    result.status = existing ? 'updated' : 'created'
+    if (options.dryRun) return result
+
+    const status = options.publish ? 'published' : 'draft'
+    if (options.publish && !hasRole(options.user ?? null, 'reviewer', 'admin')) throw forbidden(req, 'forbiddenPublish')
+    // Publishing existing pages is a migration of what is already public: a reviewer's import
+    // goes live without a second reviewer, so its writes bypass the review gate.
+    if (options.publish) req.context[WORKFLOW_WRITE] = true
+    const project = existing
+      ? await payload.update({ collection: 'projects', id: existing.id, data: { ...data, ...review, _status: status } as any, draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user })
+      : await payload.create({ collection: 'projects', data: { ...data, ...review, _status: status } as any, draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user })
+    result.projectId = project.id
+    for (const [n, statement] of reading.outcomes.entries()) {
+      const current = outcomes[n]
+      if (current?.statement === statement) continue
+      if (current) {
+        await payload.update({ collection: 'outcomes', id: current.id, data: { statement, _status: status }, draft: !options.publish, locale, req, overrideAccess: !options.user, user: options.user ?? undefined })
+      } else {
+        await payload.create({ collection: 'outcomes', data: { project: project.id, order: n + 1, statement, _status: status } as any, draft: !options.publish, locale, req, overrideAccess: !options.user, user: options.user ?? undefined })
+      }
+    }
+    if (began) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (began) await killTransaction(req)
+    const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
+    const details = data?.errors?.map((field) => `${field.path}: ${field.message}`).join('; ')
+    return { ...result, status: 'failed', error: details || (error as Error).message }
+  }
+}
+
+/**
+ * Imports project pages saved from the organisation's sites: each page in its own transaction
+ * (a page that fails leaves nothing and the run goes on), matched to an existing project by
+ * project ID, Prima ID or slug so its other locales are kept, idempotent (a page imported twice
+ * changes nothing the second time), as drafts for review unless asked to publish.
+ */
+export const importPages = async (payload: Payload, files: string[], options: ImportOptions = {}): Promise<PageResult[]> => {
+  const results: PageResult[] = []
+  for (const file of files) {
+    const result = await importPage(payload, file, options).catch(
+      (error: Error): PageResult => ({ file, status: 'failed', changes: [], problems: [], error: error.message }),
+    )
+    results.push(result)
+    options.onPage?.(result, results.length, files.length)
+  }
+  return results
+}

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+/** `npm run import` as a person runs it: a folder in, a summary and a JSON report out. */
+describe('npm run import', () => {
+  it('dry-runs a folder of pages, reports field by field, and writes nothing', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-import-cli-'))
+    const report = path.join(dir, 'report.json')
+    const run = spawnSync('npm', ['run', '--silent', 'import', '--', 'test/fixtures', '--dry-run', '--report', report], {
+      cwd: path.join(import.meta.dirname, '..'),
+      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cms.db')}`, NODE_ENV: 'test' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toContain('test/fixtures/lesotho-labour-migration.fr.txt: created (')
+    expect(run.stdout).toContain('Dry run, nothing written: 1 created, 0 updated, 0 unchanged, 0 failed.')
+    const { results } = JSON.parse(readFileSync(report, 'utf8'))
+    expect(results).toEqual([
+      expect.objectContaining({ status: 'created', locale: 'fr', changes: expect.arrayContaining(['title', 'projectId', 'outcomes[2]']) }),
+    ])
+    // This database has no Member States yet: the name is read, and its absence reported.
+    expect(results[0].problems).toEqual([{ field: 'memberStates', value: 'LS', reason: 'not-in-database' }])
+    expect(run.stdout).toContain('not-in-database memberStates: “LS”')
+  })
+})

@@ -1,0 +1,102 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { importPages } from '../src/importer/importPages'
+import { createApi, startApp } from './helpers/api'
+import { snapshotCounts } from './helpers/expectations'
+import { seedStates } from './helpers/fixtures'
+import { createUser } from './helpers/payload'
+
+/** Importing saved pages into the database: one transaction per page, idempotent, drafts for review. */
+let payload: Payload
+let api: ReturnType<typeof createApi>
+const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-import-'))
+const french = path.join(dir, 'lesotho.fr.txt')
+const english = path.join(dir, 'lesotho.en.txt')
+
+beforeAll(async () => {
+  ;({ payload, api } = await startApp())
+  await seedStates(payload, ['LS', 'ZA', 'BF', 'ML'])
+  copyFileSync(path.join(import.meta.dirname, 'fixtures/lesotho-labour-migration.fr.txt'), french)
+  writeFileSync(
+    english,
+    `Home\nStrengthening labour migration management in Lesotho\n-\nEnd Date\n2024\n-\nProject Status\nCompleted\n-\nProject Type\nLabour Migration\n-\nBudget Amount (USD)\n150,000\n-\nCoverage\nNational\n-\nIDF Region\nAfrica\n-\nPrima ID\nZA10P0005\n-\nProjects ID\nLM.0304\n-\nBenefiting Member States\nLesotho\nThe project supports the Ministry of Labour and Employment of Lesotho. It has three outcomes: i) the Government of Lesotho manages labour migration better; ii) bilateral cooperation is strengthened; and iii) the national labour migration policy is better implemented.`,
+  )
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+describe('importing pages', () => {
+  it('creates the project from the French page with its outcomes, as drafts the public does not see', async () => {
+    const [result] = await importPages(payload, [french])
+    expect(result).toMatchObject({ status: 'created', locale: 'fr', problems: [] })
+    const project = await payload.findByID({ collection: 'projects', id: result!.projectId!, draft: true, locale: 'fr' })
+    expect(project).toMatchObject({ projectId: 'LM.0304', _status: 'draft', reviewStatus: 'draft', translatedLocales: ['fr'], budgetUSD: 150000 })
+    const outcomes = await payload.find({ collection: 'outcomes', where: { project: { equals: project.id } }, draft: true, locale: 'fr', sort: 'order' })
+    expect(outcomes.docs.map((outcome) => outcome.statement)).toHaveLength(3)
+    expect((await api.rest('GET', '/projects')).body.totalDocs).toBe(0)
+  })
+
+  it('changes nothing the second time, and says so', async () => {
+    const before = await snapshotCounts(payload)
+    const [result] = await importPages(payload, [french])
+    expect(result).toMatchObject({ status: 'unchanged', changes: [] })
+    expect(await snapshotCounts(payload)).toEqual(before)
+  })
+
+  it('shows what the English page would change in a dry run, writing nothing, then adds the English locale', async () => {
+    const before = await snapshotCounts(payload)
+    const [dry] = await importPages(payload, [english], { dryRun: true })
+    expect(dry).toMatchObject({ status: 'updated', locale: 'en' })
+    expect(dry!.changes).toEqual(expect.arrayContaining(['title', 'description', 'outcomes[0]', 'outcomes[1]', 'outcomes[2]']))
+    expect(await snapshotCounts(payload)).toEqual(before)
+
+    const [real] = await importPages(payload, [english])
+    expect(real).toMatchObject({ status: 'updated', projectId: dry!.projectId })
+    const all = await payload.findByID({ collection: 'projects', id: real!.projectId!, draft: true, locale: 'all' })
+    expect(all.title).toEqual({
+      fr: 'Renforcement de la gestion de la migration de travail au Lesotho',
+      en: 'Strengthening labour migration management in Lesotho',
+    })
+    expect((await payload.count({ collection: 'projects' })).totalDocs).toBe(1)
+    const outcome = await payload.find({ collection: 'outcomes', draft: true, locale: 'all', sort: 'order', limit: 1 })
+    expect(outcome.docs[0]!.statement).toEqual({
+      fr: expect.stringMatching(/^Le Gouvernement du Lesotho démontre/),
+      en: 'The Government of Lesotho manages labour migration better.',
+    })
+  })
+
+  it('leaves nothing behind for a page that fails, and goes on with the next', async () => {
+    const notAPage = path.join(dir, 'about.txt')
+    writeFileSync(notAPage, 'Qui sommes nous\nStructure\n- Directrice générale')
+    const invalid = path.join(dir, 'invalid.txt')
+    writeFileSync(invalid, 'Projet invalide\n-\nCouverture\nNational\n-\nProjet ID\nLM.0999\n-\nEtat(s) membre(s) beneficiaires remplissant les conditions requises\nBurkina Faso Mali\ni) un effet ; ii) un autre effet.')
+    const good = path.join(dir, 'good.txt')
+    writeFileSync(good, 'Projet valide\n-\nCouverture\nRégional\n-\nProjet ID\nLM.0998\n-\nEtat(s) membre(s) beneficiaires remplissant les conditions requises\nBurkina Faso Mali')
+    const before = await snapshotCounts(payload)
+    const results = await importPages(payload, [notAPage, invalid, good])
+    expect(results.map((result) => result.status)).toEqual(['failed', 'failed', 'created'])
+    expect(results[0]!.error).toMatch(/not a project page/)
+    expect(results[1]!.error).toMatch(/memberStates: National coverage needs exactly one/)
+    const after = await snapshotCounts(payload)
+    expect(after.projects).toBe(before.projects + 1)
+    expect(after.outcomes).toBe(before.outcomes)
+  })
+
+  it('publishes only for someone who may publish', async () => {
+    const page = path.join(dir, 'publish.txt')
+    writeFileSync(page, 'Projet publié\n-\nCouverture\nNational\n-\nProjet ID\nLM.0997\n-\nEtat(s) membre(s) beneficiaires remplissant les conditions requises\nLesotho')
+    const editor = await createUser(payload, ['editor'])
+    const [refused] = await importPages(payload, [page], { publish: true, user: { ...editor, collection: 'users' } as any })
+    expect(refused).toMatchObject({ status: 'failed', error: expect.stringMatching(/Only a reviewer can publish/) })
+    const reviewer = await createUser(payload, ['reviewer'])
+    const [published] = await importPages(payload, [page], { publish: true, user: { ...reviewer, collection: 'users' } as any })
+    expect(published!.status).toBe('created')
+    expect((await api.rest('GET', `/projects/${published!.projectId}?locale=fr`)).body.title).toBe('Projet publié')
+  })
+})
