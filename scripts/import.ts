@@ -1,7 +1,7 @@
 /**
  * `npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json]`
  *
- * Imports project pages saved as text from the organisation's sites into the database of
+ * Imports project pages saved as text or HTML from the organisation's sites into the database of
  * DATABASE_URL. Pages land as drafts awaiting review; `--publish` publishes them, and needs
  * `--as` a reviewer's or admin's email. Each page is one transaction. See src/importer.
  */
@@ -21,7 +21,7 @@ const inputs = args.filter((arg, n) => !arg.startsWith('--') && !['--as', '--rep
 const filesUnder = async (entry: string): Promise<string[]> =>
   (await stat(entry)).isDirectory()
     ? (await Promise.all((await readdir(entry)).sort().map((name) => filesUnder(path.join(entry, name))))).flat()
-    : /\.(txt|text)$/i.test(entry)
+    : /\.(txt|text|html?)$/i.test(entry)
       ? [entry]
       : []
 

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { htmlToPageText } from '../src/importer/htmlText'
 import { matchMemberStates } from '../src/importer/memberStateNames'
 import { extractOutcomes, parsePage } from '../src/importer/parsePage'
 import { readProject } from '../src/importer/readProject'
@@ -127,5 +128,22 @@ describe('values', () => {
   it('extracts enumerated outcomes in the three styles', () => {
     expect(extractOutcomes(['Objectives: (a) first thing; (b) second thing.'])).toEqual(['First thing.', 'Second thing.'])
     expect(extractOutcomes(['No list here, just i) once.'])).toEqual([])
+  })
+})
+
+describe('pages saved as HTML', () => {
+  it('read like the same page saved as text, with navigation and scripts left out', () => {
+    const text = parsePage(fixture)!
+    const pairs = text.labels
+      .map((label, n) => `<li><div class="label">${label}</div><div class="value">${Object.values(text.values)[n]}</div></li>`)
+      .join('\n')
+    const html = `<!doctype html><html><head><title>OIM</title><style>body{}</style></head><body>
+      <header><nav><ul><li><a href="/fr/qui-sommes-nous">Qui sommes nous</a></li><li><a href="/fr/agir">Agir</a></li></ul></nav></header>
+      <main><h1>${text.title}</h1><ul class="metadata">${pairs}</ul>
+      ${text.paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n')}
+      <script>alert('x')</script></main><footer>© OIM</footer></body></html>`
+    const page = parsePage(htmlToPageText(html))!
+    expect(page.layout).toBe('bullets')
+    expect(readProject(page)).toEqual(readProject(text))
   })
 })

@@ -10,6 +10,7 @@ import { hasRole } from '../access'
 import { changedFields } from '../workflow/changes'
 import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
 import { forbidden } from '../workflow/errors'
+import { htmlToPageText } from './htmlText'
 import { parsePage } from './parsePage'
 import { type Problem, readProject } from './readProject'
 
@@ -62,8 +63,8 @@ const findExisting = async (req: PayloadRequest, reading: ReturnType<typeof read
 }
 
 const importPage = async (payload: Payload, file: string, options: ImportOptions): Promise<PageResult> => {
-  const text = await readFile(file, 'utf8')
-  const page = parsePage(text)
+  const raw = await readFile(file, 'utf8')
+  const page = parsePage(/\.html?$/i.test(file) ? htmlToPageText(raw) : raw)
   if (!page || !page.title) return { file, status: 'failed', changes: [], problems: [], error: 'not a project page: no metadata block' }
   const reading = readProject(page)
   const locale: Locale = reading.locale ?? 'en'
