@@ -5,13 +5,17 @@
  * DATABASE_URL. Pages land as drafts awaiting review; `--publish` publishes them, and needs
  * `--as` a reviewer's or admin's email. Each page is one transaction. See src/importer.
  */
+// The environment (.env), then the Payload config, before anything else: loaded after other
+// modules, the config's graph can stall under tsx.
+import './lib/environment'
+import config from '../payload.config'
+
 import { readdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { SingleBar } from 'cli-progress'
 import { getPayload } from 'payload'
 
-import { ensureEnvironment } from './lib/env'
 
 const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(name)
@@ -25,8 +29,6 @@ const filesUnder = async (entry: string): Promise<string[]> =>
       ? [entry]
       : []
 
-ensureEnvironment()
-const { default: config } = await import('../payload.config')
 const { importPages } = await import('../src/importer/importPages')
 const { committedMigrations, databaseKind, DEFAULT_DATABASE_URL } = await import('../src/database')
 

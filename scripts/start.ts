@@ -4,13 +4,15 @@
  * into an empty database, then serves on PORT (3000) with the database from DATABASE_URL
  * (SQLite in ./data/cms.db by default).
  */
+// The environment (.env), then the Payload config, before anything else: loaded after other
+// modules, the config's graph can stall under tsx.
+import './lib/environment'
+import config from '../payload.config'
 import { buildIfStale } from './lib/build'
-import { ensureEnvironment } from './lib/env'
 import { prepareDatabase } from './lib/prepareDatabase'
 import { runNext } from './lib/serve'
 
 Object.assign(process.env, { NODE_ENV: 'production' })
-ensureEnvironment()
 buildIfStale()
-await prepareDatabase()
+await prepareDatabase(config)
 runNext('start', { NODE_ENV: 'production' })

@@ -1,3 +1,4 @@
+import type { SanitizedConfig } from 'payload'
 import { getPayload } from 'payload'
 
 import { committedMigrations, databaseKind, DEFAULT_DATABASE_URL } from '../../src/database'
@@ -8,10 +9,9 @@ import { seed } from '../../src/seed'
  * empty database, the sample content. Run before the server starts, so its first request finds
  * a ready database.
  */
-export const prepareDatabase = async () => {
+export const prepareDatabase = async (config: Promise<SanitizedConfig>) => {
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL
   const kind = databaseKind(url)
-  const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
   try {
     if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
