@@ -181,11 +181,6 @@ const MESSAGES = {
     fr: 'Seul un administrateur peut restaurer une ancienne version : elle remplacerait la page en ligne sans relecture. Copiez plutôt ce qu’il faut dans le brouillon.',
     es: 'Solo un administrador puede restaurar una versión anterior: reemplazaría la página publicada sin revisión. Copie lo necesario en el borrador.',
   },
-  forbiddenHistory: {
-    en: 'The review history cannot be rewritten: only notes can be added.',
-    fr: 'L’historique de relecture ne peut pas être réécrit : on ne peut qu’ajouter des notes.',
-    es: 'El historial de revisión no se puede reescribir: solo se pueden añadir notas.',
-  },
 } satisfies Record<string, Translations>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -126,8 +126,7 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
 
   if (to === from) {
     if (publishing) {
-      // Publishing again what was approved: a reviewer's no-op; anything else is unreviewed.
-      if (!reviewer) throw forbidden(req, 'forbiddenPublish')
+      // Publishing again what was approved (only reviewers get here): changes would be unreviewed.
       if (contentEdit) throw forbidden(req, 'publishUnreviewed')
       return { ...args, draft: false }
     }
@@ -146,7 +145,7 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
   }
   if (!hasRole(user, ...rule.roles)) {
     const withdrawing = from === 'in-review' && to === 'draft'
-    if (!withdrawing) throw forbidden(req, publishing ? 'forbiddenPublish' : 'forbiddenTransition', { from, to })
+    if (!withdrawing) throw forbidden(req, 'forbiddenTransition', { from, to })
     if (String(await lastSubmitter(req, id)) !== String(user.id)) throw forbidden(req, 'forbiddenWithdraw')
   }
   if (rule.note && !note) throw invalidField(req, 'projects', 'reviewNote', 'noteRequired')
