@@ -20,5 +20,7 @@ export const htmlToPageText = (html: string): string =>
       { selector: 'h2', options: { uppercase: false } },
       { selector: 'h3', options: { uppercase: false } },
       { selector: 'ul', options: { itemPrefix: '• ' } },
+      { selector: 'dt', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+      { selector: 'dd', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
     ],
   })

@@ -103,3 +103,10 @@ export const matchMemberStates = (text: string): MatchedStates => {
   flush()
   return { iso2, unmatched }
 }
+
+/** A line that holds nothing but Member State names ("Burkina Faso Burundi"): more of a beneficiaries value. */
+export const namesOnly = (line: string): boolean => {
+  if (line.trim().length > 300 || /[.!?:]$/.test(line.trim())) return false
+  const { iso2, unmatched } = matchMemberStates(line)
+  return iso2.length > 0 && unmatched.length === 0
+}

@@ -8,13 +8,14 @@ import { METADATA_FIELDS } from './labels'
 import { matchMemberStates } from './memberStateNames'
 import { fold } from './normalize'
 import { extractOutcomes, type ParsedPage } from './parsePage'
+import { languageOfText } from './language'
 import { parseAmount, parseYear, termOf } from './values'
 
 /** Something on the page the importer could not take as it is: reported, never guessed. */
 export type Problem = {
   field: string
   value: string
-  reason: 'unknown-value' | 'unmatched-name' | 'invalid' | 'not-in-database'
+  reason: 'unknown-label' | 'unknown-value' | 'unmatched-name' | 'invalid' | 'not-in-database' | 'other-language'
 }
 
 export type ProjectReading = {
@@ -32,7 +33,10 @@ export type ProjectReading = {
     idfRegion?: string
     primaId?: string
     projectId?: string
+    partners?: string[]
   }
+  /** The language the description is written in, when it can be told (may differ from the page's). */
+  bodyLocale: Locale | null
   /** ISO codes of the benefiting Member States, each once. */
   memberStates: string[]
   paragraphs: string[]
@@ -40,18 +44,44 @@ export type ProjectReading = {
   problems: Problem[]
 }
 
-/** The language whose own labels the page uses most (labels spelled alike in several languages say nothing). */
-const languageOf = (labels: string[]): Locale | null => {
-  const votes: Record<Locale, number> = { en: 0, fr: 0, es: 0 }
-  for (const label of labels.map(fold)) {
-    for (const field of METADATA_FIELDS) {
-      const spellings = FIELD_LABELS[field]
-      const matching = LOCALES.filter((locale) => fold(spellings[locale]) === label)
+/** Votes for each language from spellings that belong to one language only ("Achevé", "Statut du projet"). */
+const countVotes = (votes: Record<Locale, number>, texts: string[], spellingsOf: (text: string) => Record<Locale, string>[]) => {
+  for (const text of texts.map(fold)) {
+    for (const spellings of spellingsOf(text)) {
+      const matching = LOCALES.filter((locale) => fold(spellings[locale]) === text)
       if (matching.length === 1) votes[matching[0]!]++
     }
   }
+}
+
+const VALUE_TERMS = [PROJECT_STATUSES, DEFAULT_PROJECT_TYPES, COVERAGES, IDF_REGIONS].flat() as Term[]
+
+/**
+ * The page's language. Its title and description written in the same language decide (a French
+ * page keeps English labels the site never translated); otherwise the labels and coded values
+ * that belong to one language vote, the title counting for three; a page that says nothing is
+ * taken in the language of its description.
+ */
+const languageOfPage = (page: ParsedPage, bodyLocale: Locale | null): Locale | null => {
+  const titleLocale = languageOfText(page.title, 12)
+  if (titleLocale && titleLocale === bodyLocale) return titleLocale
+  const votes: Record<Locale, number> = { en: 0, fr: 0, es: 0 }
+  countVotes(votes, page.labels, () => METADATA_FIELDS.map((field) => FIELD_LABELS[field]))
+  countVotes(votes, Object.values(page.values).filter(Boolean) as string[], () => VALUE_TERMS.map((term) => term.label))
+  if (titleLocale) votes[titleLocale] += 3
   const best = LOCALES.reduce((a, b) => (votes[b] > votes[a] ? b : a))
-  return votes[best] > 0 ? best : null
+  return votes[best] > 0 ? best : bodyLocale
+}
+
+const PARTNERSHIP = /\b(?:in partnership with|en partenariat avec|en asociaci[oó]n con|en colaboraci[oó]n con)\s+([^,;.]{3,200}?)\s*[,;.]/i
+
+/** The partner named in "En partenariat avec le Ministère …, l'OIM …" (and its English and Spanish forms). */
+const partnersOf = (paragraphs: string[]): string[] => {
+  for (const paragraph of paragraphs) {
+    const match = paragraph.match(PARTNERSHIP)
+    if (match) return [match[1]!.replace(/^(?:the|le|la|les|l['’]|el|los|las)\s*/i, '').replace(/^./, (c) => c.toUpperCase())]
+  }
+  return []
 }
 
 /** Maps a parsed page to the content model's values, reporting what it cannot map. */
@@ -59,6 +89,8 @@ export const readProject = (page: ParsedPage, projectTypes: readonly Term[] = DE
   const problems: Problem[] = []
   const { values } = page
   const project: ProjectReading['project'] = { title: page.title }
+
+  for (const { label, value } of page.unknownLabels) problems.push({ field: label, value, reason: 'unknown-label' })
 
   const coded = (field: 'status' | 'projectType' | 'coverage' | 'idfRegion', terms: readonly Term[]) => {
     const raw = values[field]
@@ -97,8 +129,16 @@ export const readProject = (page: ParsedPage, projectTypes: readonly Term[] = DE
   const states = matchMemberStates(values.memberStates ?? '')
   for (const name of states.unmatched) problems.push({ field: 'memberStates', value: name, reason: 'unmatched-name' })
 
+  const partners = partnersOf(page.paragraphs)
+  if (partners.length) project.partners = partners
+
+  const bodyLocale = languageOfText(page.paragraphs.join('\n'), 60)
+  const locale = languageOfPage(page, bodyLocale)
+  if (bodyLocale && locale && bodyLocale !== locale) problems.push({ field: 'description', value: bodyLocale, reason: 'other-language' })
+
   return {
-    locale: languageOf(page.labels),
+    locale,
+    bodyLocale,
     project,
     memberStates: states.iso2,
     paragraphs: page.paragraphs,
