@@ -1,8 +1,8 @@
 /**
  * `npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json]`
  *
- * Imports project pages saved as text or HTML from the organisation's sites into the database of
- * DATABASE_URL. Pages land as drafts awaiting review; `--publish` publishes them, and needs
+ * Imports project pages saved as text or HTML from the organisation's sites, and JSON exports made
+ * by `npm run export`, into the database of DATABASE_URL. Pages land as drafts awaiting review; `--publish` publishes them, and needs
  * `--as` a reviewer's or admin's email. Each page is one transaction. See src/importer.
  */
 // The environment (.env), then the Payload config, before anything else: loaded after other
@@ -10,7 +10,7 @@
 import './lib/environment'
 import config from '../payload.config'
 
-import { readdir, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { SingleBar } from 'cli-progress'
@@ -25,11 +25,12 @@ const inputs = args.filter((arg, n) => !arg.startsWith('--') && !['--as', '--rep
 const filesUnder = async (entry: string): Promise<string[]> =>
   (await stat(entry)).isDirectory()
     ? (await Promise.all((await readdir(entry)).sort().map((name) => filesUnder(path.join(entry, name))))).flat()
-    : /\.(txt|text|html?)$/i.test(entry)
+    : /\.(txt|text|html?|json)$/i.test(entry)
       ? [entry]
       : []
 
 const { importPages } = await import('../src/importer/importPages')
+const { importExport } = await import('../src/importer/importExport')
 const { committedMigrations, databaseKind, DEFAULT_DATABASE_URL } = await import('../src/database')
 
 if (inputs.length === 0) {
@@ -53,15 +54,30 @@ if (flag('--publish') && !user) {
   process.exit(2)
 }
 
-const bar = process.stdout.isTTY && files.length > 20 ? new SingleBar({ format: 'Importing [{bar}] {value}/{total} pages' }) : undefined
-bar?.start(files.length, 0)
-const results = await importPages(payload, files, {
-  dryRun: flag('--dry-run'),
-  publish: flag('--publish'),
-  user,
-  onPage: (_, done) => bar?.update(done),
-})
-bar?.stop()
+// The bar appears only once the run has lasted a few seconds: short runs print just the report.
+const bar = new SingleBar({ format: 'Importing [{bar}] {value}/{total} pages  {duration_formatted}', stream: process.stderr })
+const began = Date.now()
+let barShown = false
+const progress = (done: number, total: number) => {
+  if (!barShown && process.stderr.isTTY && Date.now() - began > 2000 && done < total) {
+    bar.start(total, done)
+    barShown = true
+  } else if (barShown) bar.update(done)
+}
+const options = { dryRun: flag('--dry-run'), publish: flag('--publish'), user }
+const pages = files.filter((file) => !/\.json$/i.test(file))
+const results = await importPages(payload, pages, { ...options, onPage: (_, done) => progress(done, files.length) })
+for (const file of files.filter((name) => /\.json$/i.test(name))) {
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'))
+  } catch (error) {
+    results.push({ file, status: 'failed', changes: [], problems: [], error: `not JSON: ${(error as Error).message}` })
+    continue
+  }
+  results.push(...(await importExport(payload, json, file, { ...options, onPage: (_, done, total) => progress(done, total) })))
+}
+if (barShown) bar.stop()
 
 for (const result of results) {
   const what = result.status === 'failed' ? `failed: ${result.error}` : result.status
@@ -74,6 +90,7 @@ console.log(
     `${count('unchanged')} unchanged, ${count('failed')} failed.`,
 )
 const report = option('--report')
-if (report) await writeFile(report, JSON.stringify({ results }, null, 2))
+const summary = Object.fromEntries(['created', 'updated', 'unchanged', 'failed'].map((status) => [status, count(status)]))
+if (report) await writeFile(report, JSON.stringify({ dryRun: flag('--dry-run'), summary, results }, null, 2))
 await payload.destroy()
 process.exit(count('failed') ? 1 : 0)

@@ -64,6 +64,8 @@ export const projectPagesPlugin =
       createReviewEventsCollection({ usersSlug }),
     ]
     config.collections!.push(...collections)
+    // What the exporter and other server code need to know of the options, read off payload.config.
+    config.custom = { ...config.custom, projectPages: { projectTypes } }
 
     // Scheduled publishing runs on Payload's jobs queue, checked every minute by the server.
     config.jobs = {

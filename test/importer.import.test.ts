@@ -99,4 +99,33 @@ describe('importing pages', () => {
     expect(published!.status).toBe('created')
     expect((await api.rest('GET', `/projects/${published!.projectId}?locale=fr`)).body.title).toBe('Projet publié')
   })
+
+  it('imports a fund-site page saved as HTML, and reports an English body on a French page', async () => {
+    const page = path.join(dir, 'fonds.html')
+    writeFileSync(
+      page,
+      `<html><body><nav><a href="/">Fonds de l’OIM pour le développement</a></nav>
+      <h1>Migration de main-d’œuvre au Burkina Faso et au Mali</h1><h2>Migration de main-d’œuvre au Burkina Faso et au Mali</h2>
+      <div>Afrique</div><div>LM.0996</div><div>150 000</div><div>Burkina Faso Mali Atlantide</div><div>Migration de main-d’œuvre</div><div>Régional</div><div>Actif</div>
+      <p>The project supports the labour ministries of both countries in managing labour migration, in partnership with the Economic Community of West African States, and trains their officials.</p></body></html>`,
+    )
+    const [result] = await importPages(payload, [page])
+    expect(result).toMatchObject({ status: 'created', locale: 'fr' })
+    expect(result!.problems).toEqual([
+      { field: 'memberStates', value: 'Atlantide', reason: 'unmatched-name' },
+      { field: 'description', value: 'en', reason: 'other-language' },
+    ])
+    const project = await payload.findByID({ collection: 'projects', id: result!.projectId!, draft: true, locale: 'fr', depth: 1 })
+    expect(project).toMatchObject({
+      title: 'Migration de main-d’œuvre au Burkina Faso et au Mali',
+      idfRegion: 'africa',
+      projectId: 'LM.0996',
+      budgetUSD: 150000,
+      projectType: 'LM',
+      coverage: 'regional',
+      status: 'active',
+      partners: ['Economic Community of West African States'],
+    })
+    expect((project.memberStates as any[]).map((state) => state.iso2)).toEqual(['BF', 'ML'])
+  })
 })

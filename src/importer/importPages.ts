@@ -37,15 +37,18 @@ export type ImportOptions = {
 
 type ExistingProject = Record<string, any> | undefined
 
-/** The project a page is about: same project ID, else same Prima ID, else same slug. */
-const findExisting = async (req: PayloadRequest, reading: ReturnType<typeof readProject>, locale: Locale): Promise<ExistingProject> => {
-  const { projectId, primaId, title } = reading.project
-  const keys = [
-    projectId && { projectId: { equals: projectId } },
-    primaId && { primaId: { equals: primaId } },
-    title && { slug: { equals: toSlug(title) } },
+/** The project a page is about: same project ID, else same Prima ID, else same slug (drafts included). */
+export const findExisting = async (
+  req: PayloadRequest,
+  keys: { projectId?: string | null; primaId?: string | null; slug?: string | null },
+  locale: Locale,
+): Promise<ExistingProject> => {
+  const wheres = [
+    keys.projectId && { projectId: { equals: keys.projectId } },
+    keys.primaId && { primaId: { equals: keys.primaId } },
+    keys.slug && { slug: { equals: keys.slug } },
   ].filter(Boolean) as Record<string, unknown>[]
-  for (const where of keys) {
+  for (const where of wheres) {
     const { docs } = await req.payload.find({
       collection: 'projects',
       where: where as any,
@@ -60,6 +63,32 @@ const findExisting = async (req: PayloadRequest, reading: ReturnType<typeof read
     if (docs[0]) return docs[0]
   }
   return undefined
+}
+
+/** The outcomes of a project in order, drafts included, in one locale without fallback. */
+export const outcomesOf = async (req: PayloadRequest, projectId: number | string | undefined, locale: Locale) =>
+  projectId === undefined
+    ? []
+    : (
+        await req.payload.find({
+          collection: 'outcomes',
+          where: { project: { equals: projectId } },
+          draft: true,
+          sort: 'order',
+          locale,
+          fallbackLocale: false,
+          depth: 0,
+          limit: 0,
+          pagination: false,
+          overrideAccess: true,
+          req,
+        })
+      ).docs
+
+/** A failed write as one line: the fields a ValidationError names, or the error's message. */
+export const describeError = (error: unknown) => {
+  const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
+  return data?.errors?.map((field) => `${field.path}: ${field.message}`).join('; ') || (error as Error).message
 }
 
 const importPage = async (payload: Payload, file: string, options: ImportOptions): Promise<PageResult> => {
@@ -92,24 +121,10 @@ const importPage = async (payload: Payload, file: string, options: ImportOptions
     }
     // What the import changes is reviewed like any edit, unless it is published at once.
     const review = { reviewStatus: options.publish ? 'approved' : 'draft' }
-    const existing = await findExisting(req, reading, locale)
+    const { projectId, primaId, title } = reading.project
+    const existing = await findExisting(req, { projectId, primaId, slug: title && toSlug(title) }, locale)
     result.changes = changedFields(data, existing ?? null)
-    const outcomes = existing
-      ? (
-          await payload.find({
-            collection: 'outcomes',
-            where: { project: { equals: existing.id } },
-            draft: true,
-            sort: 'order',
-            locale,
-            fallbackLocale: false,
-            depth: 0,
-            limit: 0,
-            pagination: false,
-            req,
-          })
-        ).docs
-      : []
+    const outcomes = await outcomesOf(req, existing?.id, locale)
     const outcomeChanges = reading.outcomes.filter((statement, n) => outcomes[n]?.statement !== statement)
     if (outcomeChanges.length) result.changes.push(...outcomeChanges.map((_, n) => `outcomes[${n}]`))
     result.projectId = existing?.id
@@ -139,9 +154,7 @@ const importPage = async (payload: Payload, file: string, options: ImportOptions
     return result
   } catch (error) {
     if (began) await killTransaction(req)
-    const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
-    const details = data?.errors?.map((field) => `${field.path}: ${field.message}`).join('; ')
-    return { ...result, status: 'failed', error: details || (error as Error).message }
+    return { ...result, status: 'failed', error: describeError(error) }
   }
 }
 

@@ -20,7 +20,7 @@ export type CallOptions = {
   language?: string
 }
 
-export type ApiResponse<T = any> = { status: number; body: T }
+export type ApiResponse<T = any> = { status: number; body: T; headers?: Headers }
 
 /**
  * Calls the app's real Next.js route handlers (the same functions `src/app/(payload)/api` exports)
@@ -45,7 +45,8 @@ export const createApi = (config: Promise<SanitizedConfig> | SanitizedConfig) =>
     })
     const response = await HANDLERS[method](config as any)(request, { params: Promise.resolve({ slug }) })
     const text = await response.text()
-    return { status: response.status, body: text ? JSON.parse(text) : null }
+    const json = (response.headers.get('content-type') ?? 'application/json').includes('json')
+    return { status: response.status, body: text ? (json ? JSON.parse(text) : text) : null, headers: response.headers }
   }
 
   const graphql = async <T = any>(

@@ -30,3 +30,33 @@ export const createUser = async (payload: Payload, roles: ('admin' | 'editor' | 
     data: { email: `${name}-${Math.random().toString(36).slice(2, 8)}@example.org`, password: TEST_PASSWORD, name, roles },
   })
 }
+
+/**
+ * A second Payload instance on a second, empty database of the same kind (for moving data
+ * between databases: export here, import there). Its name extends this file's own database's, so
+ * the run's teardown drops it too.
+ */
+export const startSecondPayload = async (suffix = 'second'): Promise<Payload> => {
+  const { default: config } = await import('../../payload.config')
+  const { databaseAdapter } = await import('../../src/database')
+  const url = new URL(process.env.DATABASE_URL!)
+  const kind = databaseKind(url.toString())
+  let second: string
+  if (kind === 'sqlite') {
+    second = `file:${url.pathname.replace(/\.db$/, `_${suffix}.db`)}`
+  } else {
+    const name = `${url.pathname.slice(1)}_${suffix}`
+    if (kind === 'postgres') {
+      const { default: pg } = await import('pg')
+      const admin = new pg.Client({ connectionString: url.toString() })
+      await admin.connect()
+      await admin.query(`CREATE DATABASE "${name}"`)
+      await admin.end()
+    }
+    url.pathname = `/${name}`
+    second = url.toString()
+  }
+  const payload = await getPayload({ config: { ...(await config), db: databaseAdapter(second) as never }, key: suffix })
+  if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+  return payload
+}

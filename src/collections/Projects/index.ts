@@ -12,6 +12,7 @@ import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { ensureUnique } from '../../hooks/uniqueness'
+import { exportProjectsEndpoint } from './endpoints/exportProjects'
 import { deleteDependents } from './hooks/deleteDependents'
 import { deriveProjectType } from './hooks/deriveProjectType'
 import { populateTranslatedLocales } from './hooks/populateTranslatedLocales'
@@ -80,6 +81,7 @@ export const createProjectsCollection = ({
   },
   ...editorialContent,
   defaultSort: '-updatedAt',
+  endpoints: [exportProjectsEndpoint],
   hooks: {
     beforeOperation: [enforceProjectWorkflow],
     beforeValidate: [generateSlug({ from: 'title' })],

@@ -1,0 +1,155 @@
+import type { Payload, PayloadRequest } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+
+import { hasRole } from '../access'
+import { LOCALES, type Locale } from '../domain/locales'
+import type { ExportedProject, Localized, ProjectExport } from '../exporter/exportProjects'
+import { seedMemberStates } from '../seed'
+import { changedFields } from '../workflow/changes'
+import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
+import { forbidden } from '../workflow/errors'
+import { describeError, findExisting, type ImportOptions, outcomesOf, type PageResult } from './importPages'
+import type { Problem } from './readProject'
+
+const LOCALIZED = ['title', 'summary', 'description', 'partners'] as const
+
+/** A localized export value in one language (an export in one language holds plain values). */
+const inLocale = <T>(value: Localized<T>, data: ProjectExport, locale: Locale): T | null | undefined =>
+  data.locale === 'all' ? (value as Partial<Record<Locale, T | null>> | null)?.[locale] : data.locale === locale ? (value as T) : undefined
+
+/** The languages a project of the export is written in: those with a title. */
+const localesOf = (project: ExportedProject, data: ProjectExport): Locale[] =>
+  LOCALES.filter((locale) => Boolean(inLocale(project.title, data, locale)))
+
+const isExport = (value: unknown): value is ProjectExport =>
+  Boolean(value && typeof value === 'object' && (value as ProjectExport).format === 'iom-project-pages' && Array.isArray((value as ProjectExport).projects))
+
+const importProject = async (
+  payload: Payload,
+  data: ProjectExport,
+  project: ExportedProject,
+  stateIds: Map<string, number | string>,
+  options: ImportOptions,
+  file: string,
+): Promise<PageResult> => {
+  const locales = localesOf(project, data)
+  const problems: Problem[] = project.memberStates
+    .filter((state) => !stateIds.has(state.iso2))
+    .map((state) => ({ field: 'memberStates', value: state.iso2, reason: 'not-in-database' as const }))
+  const result: PageResult = { file: `${file}#${project.slug}`, status: 'unchanged', locale: locales[0], changes: [], problems }
+  if (!locales.length) return { ...result, status: 'failed', error: 'title: missing in every language' }
+
+  const publish = Boolean(options.publish && project.publication === 'published')
+  const req = await createLocalReq({ user: options.user ?? undefined }, payload)
+  const began = options.dryRun ? false : await initTransaction(req)
+  try {
+    if (publish && !hasRole(options.user ?? null, 'reviewer', 'admin')) throw forbidden(req, 'forbiddenPublish')
+    if (publish) req.context[WORKFLOW_WRITE] = true
+    const write = { draft: !publish, req, user: options.user ?? undefined, overrideAccess: !options.user, depth: 0 }
+    const status = { _status: publish ? 'published' : 'draft', reviewStatus: publish ? 'approved' : 'draft' }
+    const shared = {
+      slug: project.slug,
+      startYear: project.startYear,
+      endYear: project.endYear,
+      status: project.status,
+      projectType: project.projectType,
+      budgetUSD: project.budgetUSD,
+      coverage: project.coverage,
+      fundingYear: project.fundingYear,
+      idfRegion: project.idfRegion,
+      primaId: project.primaId,
+      projectId: project.projectId,
+      memberStates: project.memberStates.map((state) => stateIds.get(state.iso2)).filter((id) => id !== undefined),
+    }
+
+    let id = (await findExisting(req, project, locales[0]!))?.id as number | string | undefined
+    result.projectId = id
+    for (const [n, locale] of locales.entries()) {
+      const text = Object.fromEntries(LOCALIZED.map((field) => [field, inLocale(project[field] as Localized<unknown>, data, locale) ?? null]))
+      const incoming = n === 0 ? { ...shared, ...text } : text
+      const current = id === undefined ? null : await payload.findByID({ collection: 'projects', id, draft: true, locale, fallbackLocale: false, depth: 0, req, overrideAccess: true })
+      const outcomes = await outcomesOf(req, id, locale)
+      const changes = changedFields(incoming, current as Record<string, unknown> | null).map((field) => (LOCALIZED.includes(field as never) ? `${field} (${locale})` : field))
+      project.outcomes.forEach((outcome, at) => {
+        const statement = inLocale(outcome.statement, data, locale)
+        if (statement && outcomes[at]?.statement !== statement) changes.push(`outcomes[${at}] (${locale})`)
+      })
+      result.changes.push(...changes)
+      if (!changes.length || options.dryRun) continue
+
+      const saved =
+        id === undefined
+          ? await payload.create({ collection: 'projects', locale, data: { ...incoming, ...status } as never, ...write })
+          : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write })
+      id = saved.id
+      for (const [at, outcome] of project.outcomes.entries()) {
+        const statement = inLocale(outcome.statement, data, locale)
+        if (!statement || outcomes[at]?.statement === statement) continue
+        const fields = { statement, _status: status._status }
+        if (outcomes[at]) await payload.update({ collection: 'outcomes', id: outcomes[at]!.id, locale, data: fields as never, ...write })
+        else await payload.create({ collection: 'outcomes', locale, data: { ...fields, project: id, order: outcome.order } as never, ...write })
+      }
+    }
+    result.status = result.changes.length === 0 ? 'unchanged' : result.projectId === undefined ? 'created' : 'updated'
+    result.projectId = id
+    if (began) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (began) await killTransaction(req)
+    return { ...result, status: 'failed', error: describeError(error) }
+  }
+}
+
+/** Links each project to its related projects, by slug, once all of them exist. */
+const linkRelatedProjects = async (payload: Payload, data: ProjectExport, results: PageResult[], options: ImportOptions) => {
+  const bySlug = new Map(
+    (await payload.find({ collection: 'projects', draft: true, depth: 0, limit: 0, pagination: false, select: { slug: true, relatedProjects: true } })).docs.map(
+      (doc: any) => [doc.slug, doc],
+    ),
+  )
+  for (const [n, project] of data.projects.entries()) {
+    const doc = bySlug.get(project.slug)
+    const result = results[n]!
+    if (!doc || result.status === 'failed') continue
+    const wanted = project.relatedProjects.map((slug) => bySlug.get(slug)?.id).filter((id) => id !== undefined)
+    const current = (doc.relatedProjects ?? []).map((ref: any) => (typeof ref === 'object' ? ref.id : ref))
+    if (changedFields({ relatedProjects: wanted }, { relatedProjects: current }).length === 0) continue
+    result.changes.push('relatedProjects')
+    if (result.status === 'unchanged') result.status = 'updated'
+    if (options.dryRun) continue
+    const publish = Boolean(options.publish && project.publication === 'published')
+    const req = await createLocalReq({ user: options.user ?? undefined }, payload)
+    if (publish) req.context[WORKFLOW_WRITE] = true
+    await payload.update({
+      collection: 'projects',
+      id: doc.id,
+      data: { relatedProjects: wanted, _status: publish ? 'published' : 'draft' } as never,
+      draft: !publish,
+      req,
+      user: options.user ?? undefined,
+      overrideAccess: !options.user,
+      depth: 0,
+    })
+  }
+}
+
+/**
+ * Imports a JSON export (see src/exporter) into this database: each project in its own
+ * transaction, matched like pages by project ID, Prima ID or slug, every language the export
+ * holds, outcomes in order, related projects by slug. Into an empty database it first loads the
+ * reference list of Member States. Published projects are published again only with `publish`
+ * (and a reviewer or admin); otherwise everything lands as drafts for review.
+ */
+export const importExport = async (payload: Payload, json: unknown, file = 'export.json', options: ImportOptions = {}): Promise<PageResult[]> => {
+  if (!isExport(json)) return [{ file, status: 'failed', changes: [], problems: [], error: 'not a project export: no "format": "iom-project-pages"' }]
+  if (!options.dryRun && (await payload.count({ collection: 'member-states' })).totalDocs === 0) await seedMemberStates(payload)
+  const { docs: states } = await payload.find({ collection: 'member-states', depth: 0, limit: 0, pagination: false, select: { iso2: true } })
+  const stateIds = new Map(states.map((state) => [state.iso2 as string, state.id]))
+  const results: PageResult[] = []
+  for (const project of json.projects) {
+    results.push(await importProject(payload, json, project, stateIds, options, file))
+    options.onPage?.(results.at(-1)!, results.length, json.projects.length)
+  }
+  await linkRelatedProjects(payload, json, results, options)
+  return results
+}

@@ -1,0 +1,198 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { parse } from 'csv-parse/sync'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { paragraphsToLexical } from '../src/domain/richText'
+import { exportProjects, type ProjectExport } from '../src/exporter/exportProjects'
+import { importExport } from '../src/importer/importExport'
+import { createApi, startApp } from './helpers/api'
+import { seedStates, validProject } from './helpers/fixtures'
+import { createUser, startSecondPayload } from './helpers/payload'
+
+/** The portfolio leaves as JSON or CSV (command and API) and the JSON comes back whole. */
+let payload: Payload
+let api: ReturnType<typeof createApi>
+let editor: any
+let reviewer: any
+let editorToken: string
+const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-export-'))
+
+beforeAll(async () => {
+  ;({ payload, api } = await startApp())
+  const states = await seedStates(payload, ['LS', 'ZA', 'BF', 'ML'])
+  editor = await createUser(payload, ['editor'])
+  reviewer = await createUser(payload, ['reviewer'])
+  editorToken = await api.login(editor.email)
+
+  // A regional project, published, in French and English, with outcomes and a partner.
+  const regional = await payload.create({
+    collection: 'projects',
+    locale: 'fr',
+    data: validProject(states.BF!, {
+      title: 'Gestion des frontières au Sahel',
+      projectType: 'IB',
+      projectId: 'IB.0123',
+      coverage: 'regional',
+      memberStates: [states.BF, states.ML],
+      partners: ['Ministère de la sécurité'],
+      description: paragraphsToLexical(['Premier paragraphe.', 'Second paragraphe.']),
+      _status: 'published',
+    }) as any,
+  })
+  await payload.update({
+    collection: 'projects',
+    id: regional.id,
+    locale: 'en',
+    data: { title: 'Border management in the Sahel', partners: ['Ministry of Security'], _status: 'published' } as any,
+  })
+  for (const [n, [fr, en]] of [
+    ['Les agents sont formés.', 'Officials are trained.'],
+    ['Les postes sont équipés.', 'Border posts are equipped.'],
+  ].entries()) {
+    const outcome = await payload.create({ collection: 'outcomes', locale: 'fr', data: { project: regional.id, order: n + 1, statement: fr, _status: 'published' } as any })
+    await payload.update({ collection: 'outcomes', id: outcome.id, locale: 'en', data: { statement: en, _status: 'published' } as any })
+  }
+  // A national project still in draft, in English only, related to the first.
+  await payload.create({
+    collection: 'projects',
+    locale: 'en',
+    draft: true,
+    data: validProject(states.LS!, { title: 'Labour migration in Lesotho', summary: 'A short summary.', relatedProjects: [regional.id] }) as any,
+  })
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+describe('exporting projects', () => {
+  it('gives coded values with their labels in the locale, Member States as ISO codes and names, outcomes in order', async () => {
+    const data = await exportProjects(payload, { locale: 'fr' })
+    expect(data.projects.map((project) => project.slug)).toEqual(['gestion-des-frontieres-au-sahel', 'labour-migration-in-lesotho'])
+    const [sahel, lesotho] = data.projects
+    expect(sahel).toMatchObject({
+      title: 'Gestion des frontières au Sahel',
+      status: 'active',
+      statusLabel: 'Actif',
+      projectType: 'IB',
+      projectTypeLabel: 'Immigration et frontières',
+      coverage: 'regional',
+      coverageLabel: 'Régional',
+      idfRegion: 'africa',
+      idfRegionLabel: 'Afrique',
+      projectId: 'IB.0123',
+      budgetUSD: 150000,
+      memberStates: [
+        { iso2: 'BF', name: 'Burkina Faso' },
+        { iso2: 'ML', name: 'Mali' },
+      ],
+      partners: ['Ministère de la sécurité'],
+      outcomes: [
+        { order: 1, statement: 'Les agents sont formés.' },
+        { order: 2, statement: 'Les postes sont équipés.' },
+      ],
+      translatedLocales: ['en', 'fr'],
+      publication: 'published',
+    })
+    // No fallback: what is not translated is empty, not borrowed from another language.
+    expect(lesotho).toMatchObject({ title: null, summary: null, relatedProjects: ['gestion-des-frontieres-au-sahel'], publication: 'draft' })
+  })
+
+  it('keeps to the published projects, as published, when asked', async () => {
+    const data = await exportProjects(payload, { status: 'published', locale: 'all' })
+    expect(data.projects).toHaveLength(1)
+    expect(data.projects[0]!.title).toEqual({ en: 'Border management in the Sahel', fr: 'Gestion des frontières au Sahel', es: null })
+    expect(data.projects[0]!.statusLabel).toEqual({ en: 'Active', fr: 'Actif', es: 'Activo' })
+  })
+})
+
+describe('GET /api/projects/export', () => {
+  it('is for signed-in staff only', async () => {
+    const anonymous = await api.rest('GET', '/projects/export?format=json')
+    expect(anonymous.status).toBe(401)
+    expect(JSON.stringify(anonymous.body)).not.toContain('Sahel')
+  })
+
+  it('serves CSV in the requested locale, one row per project, ready for a spreadsheet', async () => {
+    const response = await api.rest('GET', '/projects/export?format=csv&locale=fr', { token: editorToken })
+    expect(response.status).toBe(200)
+    expect(response.headers!.get('content-type')).toContain('text/csv')
+    expect(response.headers!.get('content-disposition')).toMatch(/attachment; filename="projects-fr-all-\d{4}-\d\d-\d\d\.csv"/)
+    const rows = parse(response.body.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[]
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toMatchObject({
+      title: 'Gestion des frontières au Sahel',
+      projectTypeLabel: 'Immigration et frontières',
+      memberStates: 'BF; ML',
+      memberStateNames: 'Burkina Faso; Mali',
+      description: 'Premier paragraphe.\n\nSecond paragraphe.',
+      outcomes: '1. Les agents sont formés.\n2. Les postes sont équipés.',
+      budgetUSD: '150000',
+    })
+  })
+
+  it('serves JSON with the published projects only, and refuses what it does not know', async () => {
+    const response = await api.rest('GET', '/projects/export?status=published', { token: editorToken })
+    expect(response.status).toBe(200)
+    expect((response.body as ProjectExport).projects.map((project) => project.projectId)).toEqual(['IB.0123'])
+    const bad = await api.rest('GET', '/projects/export?format=xml&locale=de', { token: editorToken })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors.map((error: any) => error.message)).toEqual([
+      'format must be json or csv, not “xml”',
+      'locale must be en, fr or es, not “de”',
+    ])
+  })
+})
+
+describe('the JSON export', () => {
+  it('imports back into an empty database to the same content, and a second time changes nothing', async () => {
+    const before = await exportProjects(payload)
+    const empty = await startSecondPayload('roundtrip')
+    try {
+      // The empty database gets the reference Member States and a reviewer to publish what was published.
+      const otherReviewer = { ...(await createUser(empty, ['reviewer'])), collection: 'users' }
+      const results = await importExport(empty, JSON.parse(JSON.stringify(before)), 'export.json', { publish: true, user: otherReviewer as any })
+      expect(results.map((result) => [result.status, result.error])).toEqual([
+        ['created', undefined],
+        ['created', undefined],
+      ])
+      const after = await exportProjects(empty)
+      expect({ ...after, exportedAt: null }).toEqual({ ...before, exportedAt: null })
+
+      const again = await importExport(empty, JSON.parse(JSON.stringify(before)), 'export.json', { publish: true, user: otherReviewer as any })
+      expect(again.map((result) => result.status)).toEqual(['unchanged', 'unchanged'])
+    } finally {
+      await empty.destroy()
+    }
+  })
+})
+
+describe('npm run export', () => {
+  it('writes the chosen format, locale and status to a file, and JSON to standard output', () => {
+    const out = path.join(dir, 'projects.csv')
+    const run = (args: string[]) =>
+      spawnSync('npm', ['run', '--silent', 'export', '--', ...args], {
+        cwd: path.join(import.meta.dirname, '..'),
+        env: { ...process.env, NODE_ENV: 'test' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      })
+    const csv = run(['--format', 'csv', '--locale', 'fr', '--status', 'published', '--out', out])
+    expect(csv.status, csv.stderr).toBe(0)
+    expect(csv.stderr).toContain(`1 projects written to ${out}.`)
+    const rows = parse(readFileSync(out, 'utf8').replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[]
+    expect(rows.map((row) => [row.title, row.statusLabel])).toEqual([['Gestion des frontières au Sahel', 'Actif']])
+
+    const json = run(['--format', 'json'])
+    expect(json.status, json.stderr).toBe(0)
+    const data = JSON.parse(json.stdout) as ProjectExport
+    expect(data.projects.map((project) => project.slug)).toEqual(['gestion-des-frontieres-au-sahel', 'labour-migration-in-lesotho'])
+    writeFileSync(path.join(dir, 'projects.json'), json.stdout)
+
+    expect(run(['--format', 'xml']).status).toBe(2)
+  })
+})
