@@ -1,3 +1,4 @@
+import { ADMIN_TRANSLATIONS } from './admin/translations'
 import type { CollectionConfig, CollectionSlug, Config } from 'payload'
 
 import type { Term } from './domain/vocabularies'
@@ -75,10 +76,27 @@ export const projectPagesPlugin =
       shouldAutoRun: config.jobs?.shouldAutoRun ?? (() => process.env.NODE_ENV !== 'test'),
     }
 
+    // The dashboard opens on the day's work: review queue, own drafts, what came back (src/admin/Dashboard).
+    config.admin = {
+      ...config.admin,
+      components: {
+        ...config.admin?.components,
+        beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), '/admin/Dashboard#ProjectDashboard'],
+      },
+    }
+
+    // The admin's own words, merged under their own namespace so the host's translations stay.
+    config.i18n = { ...config.i18n, translations: mergeTranslations(config.i18n?.translations, ADMIN_TRANSLATIONS) }
+
     if (!config.localization) {
       config.localization = localization
     }
     return config
   }
+
+const mergeTranslations = (host: Record<string, any> = {}, ours: Record<string, any>) =>
+  Object.fromEntries(
+    [...new Set([...Object.keys(host), ...Object.keys(ours)])].map((language) => [language, { ...host[language], ...ours[language] }]),
+  )
 
 export default projectPagesPlugin

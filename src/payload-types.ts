@@ -173,7 +173,6 @@ export interface User {
  */
 export interface Project {
   id: number;
-  title?: string | null;
   /**
    * The page address. Left empty, it is made from the title.
    */
@@ -182,7 +181,31 @@ export interface Project {
    * The languages this project has a title in. Set automatically.
    */
   translatedLocales?: ('en' | 'fr' | 'es')[] | null;
+  title?: string | null;
   summary?: string | null;
+  startYear?: number | null;
+  endYear?: number | null;
+  status?: ('pipeline' | 'active' | 'completed') | null;
+  /**
+   * The two letters before the dot of the project ID. Left empty, it is read off the project ID.
+   */
+  projectType?: string | null;
+  /**
+   * In US dollars, at most two decimals: 150000.00.
+   */
+  budgetUSD?: number | null;
+  coverage?: ('national' | 'regional' | 'global') | null;
+  fundingYear?: number | null;
+  idfRegion?: ('africa' | 'asia-oceania' | 'europe' | 'latin-america-caribbean' | 'middle-east' | 'global') | null;
+  /**
+   * Two capital letters (the office), two digits, P, four digits: ZA10P0005.
+   */
+  primaId?: string | null;
+  /**
+   * Project type code, a dot, four digits: LM.0304 (older projects: V57-805).
+   */
+  projectId?: string | null;
+  memberStates?: (number | MemberState)[] | null;
   description?: {
     root: {
       type: string;
@@ -198,27 +221,13 @@ export interface Project {
     };
     [k: string]: unknown;
   } | null;
-  startYear?: number | null;
-  endYear?: number | null;
-  status?: ('pipeline' | 'active' | 'completed') | null;
-  /**
-   * The two letters before the dot of the project ID. Left empty, it is read off the project ID.
-   */
-  projectType?: string | null;
-  budgetUSD?: number | null;
-  coverage?: ('national' | 'regional' | 'global') | null;
-  fundingYear?: number | null;
-  idfRegion?: ('africa' | 'asia-oceania' | 'europe' | 'latin-america-caribbean' | 'middle-east' | 'global') | null;
-  primaId?: string | null;
-  projectId?: string | null;
-  memberStates?: (number | MemberState)[] | null;
-  partners?: string[] | null;
-  relatedProjects?: (number | Project)[] | null;
   outcomes?: {
     docs?: (number | Outcome)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  partners?: string[] | null;
+  relatedProjects?: (number | Project)[] | null;
   labels?: {
     status?: string | null;
     projectType?: string | null;
@@ -253,6 +262,7 @@ export interface Project {
 export interface MemberState {
   id: number;
   name: string;
+  pickerLabel?: string | null;
   iso2?: string | null;
   iso3?: string | null;
   slug?: string | null;
@@ -515,11 +525,10 @@ export interface UsersSelect<T extends boolean = true> {
  * via the `definition` "projects_select".
  */
 export interface ProjectsSelect<T extends boolean = true> {
-  title?: T;
   slug?: T;
   translatedLocales?: T;
+  title?: T;
   summary?: T;
-  description?: T;
   startYear?: T;
   endYear?: T;
   status?: T;
@@ -531,9 +540,10 @@ export interface ProjectsSelect<T extends boolean = true> {
   primaId?: T;
   projectId?: T;
   memberStates?: T;
+  description?: T;
+  outcomes?: T;
   partners?: T;
   relatedProjects?: T;
-  outcomes?: T;
   labels?:
     | T
     | {
@@ -575,6 +585,7 @@ export interface OutcomesSelect<T extends boolean = true> {
  */
 export interface MemberStatesSelect<T extends boolean = true> {
   name?: T;
+  pickerLabel?: T;
   iso2?: T;
   iso3?: T;
   slug?: T;

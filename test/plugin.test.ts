@@ -13,8 +13,12 @@ const host = (): Config =>
   }) as Config
 
 const projects = (config: Config) => config.collections!.find((collection) => collection.slug === 'projects') as CollectionConfig
-const field = (collection: CollectionConfig, name: string) =>
-  collection.fields.find((candidate) => 'name' in candidate && candidate.name === name) as TextField
+/** A field by name, wherever it sits in the edit view's tabs and rows (they do not nest the data). */
+const field = (collection: CollectionConfig, name: string): TextField => {
+  const flat = (fields: any[]): any[] =>
+    fields.flatMap((candidate) => (candidate.type === 'tabs' ? candidate.tabs.flatMap((tab: any) => flat(tab.fields)) : candidate.type === 'row' || candidate.type === 'collapsible' ? flat(candidate.fields) : [candidate]))
+  return flat(collection.fields).find((candidate) => candidate.name === name)
+}
 
 const req = { i18n: { language: 'en' } } as any
 

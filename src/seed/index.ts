@@ -78,7 +78,7 @@ export const seedSampleProject = async (payload: Payload): Promise<number | stri
     const created = await payload.create({
       collection: 'projects',
       locale,
-      data: { ...project, partners: [...project.partners], memberStates: states.docs.map((doc) => doc.id), _status: 'published' },
+      data: { ...project, partners: [...project.partners], memberStates: states.docs.map((doc) => doc.id), _status: 'published', reviewStatus: 'approved' },
       depth: 0,
       req,
     })

@@ -15,7 +15,8 @@ export const reviewFields = (usersSlug: CollectionSlug): Field[] => [
     enumName: 'enum_projects_review_status',
     index: true,
     access: { read: authenticatedField },
-    admin: { position: 'sidebar' },
+    // Shown and driven by the review panel (src/admin/ReviewPanel); a badge in the list.
+    admin: { position: 'sidebar', hidden: false, readOnly: true, condition: () => false, components: { Cell: '/admin/cells/ReviewStatusCell#ReviewStatusCell' } },
   },
   {
     name: 'reviewNote',
@@ -24,6 +25,7 @@ export const reviewFields = (usersSlug: CollectionSlug): Field[] => [
     access: { read: authenticatedField },
     admin: {
       position: 'sidebar',
+      condition: () => false,
       description: {
         en: 'Required when requesting changes: say what must change.',
         fr: 'Obligatoire pour demander des modifications : dites ce qui doit changer.',
@@ -38,6 +40,7 @@ export const reviewFields = (usersSlug: CollectionSlug): Field[] => [
     access: { read: authenticatedField },
     admin: {
       position: 'sidebar',
+      condition: () => false,
       date: { pickerAppearance: 'dayAndTime' },
       description: {
         en: 'Set when approving to publish later; empty publishes at once.',
@@ -63,5 +66,6 @@ export const reviewFields = (usersSlug: CollectionSlug): Field[] => [
     on: 'project',
     defaultSort: 'createdAt',
     defaultLimit: 100,
+    admin: { hidden: true },
   },
 ]

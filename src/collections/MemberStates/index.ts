@@ -6,7 +6,9 @@ import { IDF_REGIONS, MEMBERSHIPS, toOptions } from '../../domain/vocabularies'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { ensureUnique } from '../../hooks/uniqueness'
+import { populatePickerLabel } from './hooks/populatePickerLabel'
 import { refuseDeleteWhenNamed } from './hooks/refuseDeleteWhenNamed'
+import { searchByAnyName } from './hooks/searchByAnyName'
 import { validateIso2, validateIso3, validateMemberSince } from './validators'
 
 /** The organisation's 175 Member States and 8 observer States: reference data, admin-only writes. */
@@ -17,7 +19,7 @@ export const MemberStates: CollectionConfig = {
     plural: { en: 'Member States', fr: 'États membres', es: 'Estados Miembros' },
   },
   admin: {
-    useAsTitle: 'name',
+    useAsTitle: 'pickerLabel',
     defaultColumns: ['name', 'iso2', 'iso3', 'membership', 'idfRegion', 'idfEligible'],
     listSearchableFields: ['name', 'iso2', 'iso3', 'slug'],
   },
@@ -29,12 +31,20 @@ export const MemberStates: CollectionConfig = {
   },
   defaultSort: 'slug',
   hooks: {
+    beforeOperation: [searchByAnyName],
     beforeValidate: [generateSlug({ from: 'name' })],
-    beforeChange: [ensureUnique(['iso2', 'iso3', 'slug'])],
+    beforeChange: [ensureUnique(['iso2', 'iso3', 'slug']), populatePickerLabel],
     beforeDelete: [refuseDeleteWhenNamed],
   },
   fields: [
     { name: 'name', type: 'text', label: FIELD_LABELS.name, localized: true, required: true },
+    {
+      // Set by populatePickerLabel: every name and the ISO code, what the admin's pickers show and search.
+      name: 'pickerLabel',
+      type: 'text',
+      label: { en: 'Names and code', fr: 'Noms et code', es: 'Nombres y código' },
+      admin: { readOnly: true, hidden: true },
+    },
     {
       name: 'iso2',
       type: 'text',

@@ -65,6 +65,35 @@ const yearField = (name: 'startYear' | 'endYear' | 'fundingYear') =>
     validate: name === 'endYear' ? validateEndYear : validateYear(name),
   }) as const
 
+/** The edit view's tabs, in the order the public page reads. */
+const TAB_LABELS = {
+  identity: { en: 'Identity', fr: 'Identité', es: 'Identidad' },
+  metadata: { en: 'Project details', fr: 'Fiche du projet', es: 'Ficha del proyecto' },
+  beneficiaries: { en: 'Beneficiaries', fr: 'Bénéficiaires', es: 'Beneficiarios' },
+  description: { en: 'Description', fr: 'Description', es: 'Descripción' },
+  outcomes: { en: 'Outcomes', fr: 'Effets directs', es: 'Resultados' },
+  partners: { en: 'Partners', fr: 'Partenaires', es: 'Socios' },
+}
+
+/** Format hints under the identifier and budget inputs, in the admin's language. */
+const HINTS = {
+  primaId: {
+    en: 'Two capital letters (the office), two digits, P, four digits: ZA10P0005.',
+    fr: 'Deux majuscules (le bureau), deux chiffres, P, quatre chiffres : ZA10P0005.',
+    es: 'Dos mayúsculas (la oficina), dos cifras, P, cuatro cifras: ZA10P0005.',
+  },
+  projectId: {
+    en: 'Project type code, a dot, four digits: LM.0304 (older projects: V57-805).',
+    fr: 'Code du type de projet, un point, quatre chiffres : LM.0304 (anciens projets : V57-805).',
+    es: 'Código del tipo de proyecto, un punto, cuatro cifras: LM.0304 (proyectos antiguos: V57-805).',
+  },
+  budgetUSD: {
+    en: 'In US dollars, at most two decimals: 150000.00.',
+    fr: 'En dollars des États-Unis, deux décimales au plus : 150000.00.',
+    es: 'En dólares estadounidenses, dos decimales como máximo: 150000.00.',
+  },
+}
+
 export const createProjectsCollection = ({
   projectTypes,
   usersSlug,
@@ -76,7 +105,13 @@ export const createProjectsCollection = ({
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'projectId', 'status', 'idfRegion', 'endYear', '_status'],
+    components: {
+      edit: {
+        PublishButton: '/admin/ReviewerPublishControls#ReviewerPublishButton',
+        UnpublishButton: '/admin/ReviewerPublishControls#ReviewerUnpublishButton',
+      },
+    },
+    defaultColumns: ['title', 'reviewStatus', '_status', 'projectType', 'idfRegion', 'endYear', 'budgetUSD', 'translatedLocales'],
     listSearchableFields: ['title', 'projectId', 'primaId', 'slug'],
   },
   ...editorialContent,
@@ -100,11 +135,10 @@ export const createProjectsCollection = ({
   },
   fields: [
     {
-      name: 'title',
-      type: 'text',
-      label: FIELD_LABELS.title,
-      localized: true,
-      validate: validateTitle,
+      // The review panel: state, note, the steps this person may take, history (src/admin/ReviewPanel).
+      name: 'reviewPanel',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/admin/ReviewPanel#ReviewPanel' } },
     },
     {
       name: 'slug',
@@ -132,6 +166,7 @@ export const createProjectsCollection = ({
       admin: {
         position: 'sidebar',
         readOnly: true,
+        components: { Cell: '/admin/cells/LocalesCell#LocalesCell' },
         description: {
           en: 'The languages this project has a title in. Set automatically.',
           fr: 'Les langues dans lesquelles ce projet a un titre. Rempli automatiquement.',
@@ -140,136 +175,184 @@ export const createProjectsCollection = ({
       },
     },
     {
-      name: 'summary',
-      type: 'textarea',
-      label: FIELD_LABELS.summary,
-      localized: true,
-      validate: maxLength('summary', SUMMARY_MAX),
-    },
-    {
-      name: 'description',
-      type: 'richText',
-      label: FIELD_LABELS.description,
-      localized: true,
-    },
-    yearField('startYear'),
-    yearField('endYear'),
-    {
-      name: 'status',
-      type: 'select',
-      label: FIELD_LABELS.status,
-      options: toOptions(PROJECT_STATUSES),
-      // A select named `status` on a drafts collection would share Postgres' enum with `_status`.
-      enumName: 'enum_projects_project_status',
-      index: true,
-    },
-    {
-      name: 'projectType',
-      type: 'text',
-      label: FIELD_LABELS.projectType,
-      index: true,
-      validate: validateProjectType(projectTypes),
-      hooks: { beforeValidate: [deriveProjectType(projectTypes)] },
-      admin: {
-        components: {
-          Field: {
-            path: '/admin/ProjectTypeSelect#ProjectTypeSelect',
-            clientProps: {
-              options: projectTypes.map(({ value, label }) => ({
-                value,
-                label: { en: `${value} — ${label.en}`, fr: `${value} — ${label.fr}`, es: `${value} — ${label.es}` },
-              })),
+      // Grouped as the public page reads. Unnamed tabs: the fields stay top-level in the data.
+      type: 'tabs',
+      tabs: [
+          {
+            label: TAB_LABELS.identity,
+            fields: [
+            {
+              name: 'title',
+              type: 'text',
+              label: FIELD_LABELS.title,
+              localized: true,
+              validate: validateTitle,
             },
+            {
+              name: 'summary',
+              type: 'textarea',
+              label: FIELD_LABELS.summary,
+              localized: true,
+              validate: maxLength('summary', SUMMARY_MAX),
+            },
+            ],
           },
-        },
-        description: {
-          en: 'The two letters before the dot of the project ID. Left empty, it is read off the project ID.',
-          fr: 'Les deux lettres avant le point du Projet ID. Laissé vide, il est lu dans le Projet ID.',
-          es: 'Las dos letras antes del punto del ID del proyecto. Si se deja vacío, se toma del ID del proyecto.',
-        },
+          {
+            label: TAB_LABELS.metadata,
+            fields: [
+            yearField('startYear'),
+            yearField('endYear'),
+            {
+              name: 'status',
+              type: 'select',
+              label: FIELD_LABELS.status,
+              options: toOptions(PROJECT_STATUSES),
+              // A select named `status` on a drafts collection would share Postgres' enum with `_status`.
+              enumName: 'enum_projects_project_status',
+              index: true,
+            },
+            {
+              name: 'projectType',
+              type: 'text',
+              label: FIELD_LABELS.projectType,
+              index: true,
+              validate: validateProjectType(projectTypes),
+              hooks: { beforeValidate: [deriveProjectType(projectTypes)] },
+              admin: {
+                components: {
+                  Field: {
+                    path: '/admin/ProjectTypeSelect#ProjectTypeSelect',
+                    clientProps: {
+                      options: projectTypes.map(({ value, label }) => ({
+                        value,
+                        label: { en: `${value} — ${label.en}`, fr: `${value} — ${label.fr}`, es: `${value} — ${label.es}` },
+                      })),
+                    },
+                  },
+                },
+                description: {
+                  en: 'The two letters before the dot of the project ID. Left empty, it is read off the project ID.',
+                  fr: 'Les deux lettres avant le point du Projet ID. Laissé vide, il est lu dans le Projet ID.',
+                  es: 'Las dos letras antes del punto del ID del proyecto. Si se deja vacío, se toma del ID del proyecto.',
+                },
+              },
+            },
+            {
+              name: 'budgetUSD',
+              type: 'number',
+              label: FIELD_LABELS.budgetUSD,
+              validate: validateBudget,
+              admin: {
+        step: 0.01,
+        placeholder: '150000.00',
+        description: HINTS.budgetUSD,
+        components: { Cell: '/admin/cells/BudgetCell#BudgetCell' },
       },
-    },
-    {
-      name: 'budgetUSD',
-      type: 'number',
-      label: FIELD_LABELS.budgetUSD,
-      validate: validateBudget,
-      admin: { step: 0.01, placeholder: '150000.00' },
-    },
-    {
-      name: 'coverage',
-      type: 'select',
-      label: FIELD_LABELS.coverage,
-      options: toOptions(COVERAGES),
-      enumName: 'enum_projects_coverage',
-    },
-    yearField('fundingYear'),
-    {
-      name: 'idfRegion',
-      type: 'select',
-      label: FIELD_LABELS.idfRegion,
-      options: toOptions(IDF_REGIONS),
-      enumName: 'enum_projects_idf_region',
-      index: true,
-    },
-    {
-      name: 'primaId',
-      type: 'text',
-      label: FIELD_LABELS.primaId,
-      unique: true,
-      validate: validatePrimaId,
-      hooks: { beforeValidate: [normalizeCode] },
-      admin: { placeholder: 'ZA10P0005' },
-    },
-    {
-      name: 'projectId',
-      type: 'text',
-      label: FIELD_LABELS.projectId,
-      unique: true,
-      validate: validateProjectId,
-      hooks: { beforeValidate: [normalizeCode] },
-      admin: { placeholder: 'LM.0304' },
-    },
-    {
-      name: 'memberStates',
-      type: 'relationship',
-      label: FIELD_LABELS.memberStates,
-      relationTo: 'member-states',
-      hasMany: true,
-      hooks: { beforeValidate: [dedupeRelations] },
-      validate: async (value, options) => {
-        const shape = await relationshipShape(value, options)
-        return shape === true ? validateBeneficiaries(value, options) : shape
-      },
-    },
-    {
-      name: 'partners',
-      type: 'text',
-      label: FIELD_LABELS.partners,
-      hasMany: true,
-      localized: true,
-    },
-    {
-      name: 'relatedProjects',
-      type: 'relationship',
-      label: FIELD_LABELS.relatedProjects,
-      relationTo: 'projects',
-      hasMany: true,
-      hooks: { beforeValidate: [dedupeRelations] },
-      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
-      validate: async (value, options) => {
-        const shape = await relationshipShape(value, options)
-        return shape === true ? validateRelatedProjects(value, options) : shape
-      },
-    },
-    {
-      name: 'outcomes',
-      type: 'join',
-      label: FIELD_LABELS.outcomes,
-      collection: 'outcomes',
-      on: 'project',
-      defaultSort: 'order',
-      defaultLimit: 50,
+            },
+            {
+              name: 'coverage',
+              type: 'select',
+              label: FIELD_LABELS.coverage,
+              options: toOptions(COVERAGES),
+              enumName: 'enum_projects_coverage',
+            },
+            yearField('fundingYear'),
+            {
+              name: 'idfRegion',
+              type: 'select',
+              label: FIELD_LABELS.idfRegion,
+              options: toOptions(IDF_REGIONS),
+              enumName: 'enum_projects_idf_region',
+              index: true,
+            },
+            {
+              name: 'primaId',
+              type: 'text',
+              label: FIELD_LABELS.primaId,
+              unique: true,
+              validate: validatePrimaId,
+              hooks: { beforeValidate: [normalizeCode] },
+              admin: { placeholder: 'ZA10P0005', description: HINTS.primaId },
+            },
+            {
+              name: 'projectId',
+              type: 'text',
+              label: FIELD_LABELS.projectId,
+              unique: true,
+              validate: validateProjectId,
+              hooks: { beforeValidate: [normalizeCode] },
+              admin: { placeholder: 'LM.0304', description: HINTS.projectId },
+            },
+            ],
+          },
+          {
+            label: TAB_LABELS.beneficiaries,
+            fields: [
+            {
+              name: 'memberStates',
+              type: 'relationship',
+              label: FIELD_LABELS.memberStates,
+              relationTo: 'member-states',
+              hasMany: true,
+              hooks: { beforeValidate: [dedupeRelations] },
+              validate: async (value, options) => {
+                const shape = await relationshipShape(value, options)
+                return shape === true ? validateBeneficiaries(value, options) : shape
+              },
+            },
+            ],
+          },
+          {
+            label: TAB_LABELS.description,
+            fields: [
+            {
+              name: 'description',
+              type: 'richText',
+              label: FIELD_LABELS.description,
+              localized: true,
+            },
+            ],
+          },
+          {
+            label: TAB_LABELS.outcomes,
+            fields: [
+            {
+              name: 'outcomes',
+              type: 'join',
+              label: FIELD_LABELS.outcomes,
+              collection: 'outcomes',
+              on: 'project',
+              defaultSort: 'order',
+              defaultLimit: 50,
+            },
+            ],
+          },
+          {
+            label: TAB_LABELS.partners,
+            fields: [
+            {
+              name: 'partners',
+              type: 'text',
+              label: FIELD_LABELS.partners,
+              hasMany: true,
+              localized: true,
+            },
+            {
+              name: 'relatedProjects',
+              type: 'relationship',
+              label: FIELD_LABELS.relatedProjects,
+              relationTo: 'projects',
+              hasMany: true,
+              hooks: { beforeValidate: [dedupeRelations] },
+              filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+              validate: async (value, options) => {
+                const shape = await relationshipShape(value, options)
+                return shape === true ? validateRelatedProjects(value, options) : shape
+              },
+            },
+            ],
+          },
+      ],
     },
     labelsField(projectTypes),
     ...reviewFields(usersSlug),

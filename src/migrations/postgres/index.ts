@@ -1,6 +1,7 @@
 import * as migration_20261127_210922_initial from './20261127_210922_initial';
 import * as migration_20261127_215941_review_workflow from './20261127_215941_review_workflow';
 import * as migration_20261127_220826_scheduled_publishing from './20261127_220826_scheduled_publishing';
+import * as migration_20261128_000732_member_state_picker_label from './20261128_000732_member_state_picker_label';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_220826_scheduled_publishing.up,
     down: migration_20261127_220826_scheduled_publishing.down,
-    name: '20261127_220826_scheduled_publishing'
+    name: '20261127_220826_scheduled_publishing',
+  },
+  {
+    up: migration_20261128_000732_member_state_picker_label.up,
+    down: migration_20261128_000732_member_state_picker_label.down,
+    name: '20261128_000732_member_state_picker_label'
   },
 ];

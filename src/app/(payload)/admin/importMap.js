@@ -1,3 +1,7 @@
+import { ReviewPanel as ReviewPanel_92677cadac4dbd1e724b63a8cbaec08b } from '../../../admin/ReviewPanel'
+import { LocalesCell as LocalesCell_d225b716f3ca01e420a66c309b8a9cb5 } from '../../../admin/cells/LocalesCell'
+import { ProjectTypeSelect as ProjectTypeSelect_05e8d5ea59c37c418b0e65d74aad580f } from '../../../admin/ProjectTypeSelect'
+import { BudgetCell as BudgetCell_fc86d3fd4a61a053d31d3fdcf6ee516a } from '../../../admin/cells/BudgetCell'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,11 +25,18 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { ProjectTypeSelect as ProjectTypeSelect_05e8d5ea59c37c418b0e65d74aad580f } from '../../../admin/ProjectTypeSelect'
+import { ReviewStatusCell as ReviewStatusCell_9cefc650113ad2b0e8dc53466e4ccfd3 } from '../../../admin/cells/ReviewStatusCell'
+import { ReviewerPublishButton as ReviewerPublishButton_71d9704b5e354af91f8d7d4b024c58af } from '../../../admin/ReviewerPublishControls'
+import { ReviewerUnpublishButton as ReviewerUnpublishButton_71d9704b5e354af91f8d7d4b024c58af } from '../../../admin/ReviewerPublishControls'
+import { ProjectDashboard as ProjectDashboard_b1da18705623495fe0da513a008df5f5 } from '../../../admin/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/ReviewPanel#ReviewPanel": ReviewPanel_92677cadac4dbd1e724b63a8cbaec08b,
+  "/admin/cells/LocalesCell#LocalesCell": LocalesCell_d225b716f3ca01e420a66c309b8a9cb5,
+  "/admin/ProjectTypeSelect#ProjectTypeSelect": ProjectTypeSelect_05e8d5ea59c37c418b0e65d74aad580f,
+  "/admin/cells/BudgetCell#BudgetCell": BudgetCell_fc86d3fd4a61a053d31d3fdcf6ee516a,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -49,6 +60,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/admin/ProjectTypeSelect#ProjectTypeSelect": ProjectTypeSelect_05e8d5ea59c37c418b0e65d74aad580f,
+  "/admin/cells/ReviewStatusCell#ReviewStatusCell": ReviewStatusCell_9cefc650113ad2b0e8dc53466e4ccfd3,
+  "/admin/ReviewerPublishControls#ReviewerPublishButton": ReviewerPublishButton_71d9704b5e354af91f8d7d4b024c58af,
+  "/admin/ReviewerPublishControls#ReviewerUnpublishButton": ReviewerUnpublishButton_71d9704b5e354af91f8d7d4b024c58af,
+  "/admin/Dashboard#ProjectDashboard": ProjectDashboard_b1da18705623495fe0da513a008df5f5,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
