@@ -310,6 +310,7 @@ export interface ReviewEvent {
   to?: ('draft' | 'in-review' | 'approved' | 'changes-requested') | null;
   note?: string | null;
   by?: (number | null) | User;
+  byName?: string | null;
   /**
    * An admin approved a version they edited themselves.
    */
@@ -608,6 +609,7 @@ export interface ReviewEventsSelect<T extends boolean = true> {
   to?: T;
   note?: T;
   by?: T;
+  byName?: T;
   override?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -54,7 +54,7 @@ export const ProjectDashboard = async ({ payload, user, i18n }: ServerProps) => 
       collection: 'review-events',
       where: { and: [{ project: { in: docs.map((doc) => doc.id) } }, { to: { equals: 'in-review' } }] },
       sort: '-createdAt',
-      depth: 1,
+      depth: 0,
       limit: 500,
       user,
       overrideAccess: false,
@@ -67,7 +67,7 @@ export const ProjectDashboard = async ({ payload, user, i18n }: ServerProps) => 
           id: doc.id,
           title: doc.title ?? `#${doc.id}`,
           submittedAt: submission?.createdAt,
-          submitter: (typeof submission?.by === 'object' && (submission.by.name || submission.by.email)) || t(key('someone')),
+          submitter: submission?.byName || t(key('someone')),
           locales: changed.locales.map((locale) => locale.toUpperCase()),
           isNew: changed.isNew,
         }

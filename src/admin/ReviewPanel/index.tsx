@@ -13,6 +13,7 @@ type ReviewEvent = {
   note?: string | null
   override?: boolean | null
   by?: { name?: string | null; email?: string } | number | string | null
+  byName?: string | null
   createdAt: string
 }
 
@@ -23,7 +24,6 @@ type ProjectReview = {
   reviewEditors?: (number | string | { id: number | string })[]
 }
 
-const nameOf = (by: ReviewEvent['by'], fallback: string) => (by && typeof by === 'object' ? by.name || by.email : fallback)
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
 
 /**
@@ -50,7 +50,7 @@ export const ReviewPanel = () => {
     if (!id) return
     const [doc, history] = await Promise.all([
       fetch(`${api}/${collectionSlug}/${id}?draft=true&depth=0&select[reviewStatus]=true&select[reviewNote]=true&select[publishAt]=true&select[reviewEditors]=true`, { credentials: 'include' }).then((r) => r.json()),
-      fetch(`${api}/review-events?where[project][equals]=${id}&sort=-createdAt&depth=1&limit=50`, { credentials: 'include' }).then((r) => r.json()),
+      fetch(`${api}/review-events?where[project][equals]=${id}&sort=-createdAt&depth=0&limit=50`, { credentials: 'include' }).then((r) => r.json()),
     ])
     setProject(doc)
     setEvents(history.docs ?? [])
@@ -174,7 +174,7 @@ export const ReviewPanel = () => {
               ) : (
                 <strong>{t(key('note'))}</strong>
               )}{' '}
-              {t(key('by'), { name: nameOf(event.by, t(key('someone'))) } as never)}
+              {t(key('by'), { name: event.byName || t(key('someone')) } as never)}
               {event.override && <Pill size="small">{t(key('override'))}</Pill>}
               {event.note && <p style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{event.note}</p>}
             </li>

@@ -40,6 +40,12 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
   admin: {
     useAsTitle: 'statement',
     defaultColumns: ['statement', 'project', 'order', '_status'],
+    components: {
+      edit: {
+        PublishButton: '/admin/ReviewerPublishControls#ReviewerPublishButton',
+        UnpublishButton: '/admin/ReviewerPublishControls#ReviewerUnpublishButton',
+      },
+    },
   },
   ...editorialContent,
   defaultSort: 'order',

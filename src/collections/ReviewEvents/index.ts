@@ -1,8 +1,9 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import { authenticated, hasRole } from '../../access'
+import { authenticated, authenticatedField, hasRole } from '../../access'
 import { REVIEW_STATES } from '../../workflow/states'
 import { toOptions } from '../../domain/vocabularies'
+import { nameOfAuthor } from './hooks/nameOfAuthor'
 
 /**
  * The review history of projects, append-only: every workflow transition (who, when, from, to,
@@ -49,6 +50,16 @@ export const createReviewEventsCollection = ({ usersSlug }: { usersSlug: Collect
     { name: 'to', type: 'select', options: toOptions(REVIEW_STATES), enumName: 'enum_review_events_to' },
     { name: 'note', type: 'textarea' },
     { name: 'by', type: 'relationship', relationTo: usersSlug },
+    {
+      // Who, by name, for the history: staff read the history but not each other's accounts.
+      name: 'byName',
+      type: 'text',
+      virtual: true,
+      label: { en: 'By', fr: 'Par', es: 'Por' },
+      access: { read: authenticatedField },
+      admin: { readOnly: true },
+      hooks: { afterRead: [nameOfAuthor(usersSlug)] },
+    },
     {
       name: 'override',
       type: 'checkbox',

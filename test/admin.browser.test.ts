@@ -1,0 +1,205 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchChromium, stepShots } from './browser/chromium'
+import { type RunningServer, startServer } from './browser/server'
+
+/**
+ * The day's work in a real browser (Debian's chromium) against the production build: an editor
+ * writes a project in French and submits it, a reviewer sends it back with a note, the editor
+ * fixes and resubmits, the reviewer approves, and only then does the public API show it.
+ */
+const PASSWORD = 'correct-horse-battery-staple'
+const EDITOR = { email: 'edith@example.org', name: 'Edith Editor', roles: ['editor'] }
+const REVIEWER = { email: 'remi@example.org', name: 'Rémi Reviewer', roles: ['reviewer'] }
+const TITLE = 'Mobilité de main-d’œuvre au Sahel'
+const NOTE = 'Ajoutez un résumé pour la page publique.'
+const OUTCOMES = ['Les agents sont formés.', 'Les postes frontières sont équipés.', 'Les données sont partagées.']
+
+let server: RunningServer
+let browser: Browser
+let editor: Page
+let reviewer: Page
+let projectId: string
+let failed = false
+const shots = stepShots('admin-browser')
+
+const api = async (path: string, init: RequestInit & { token?: string } = {}) => {
+  const response = await fetch(`${server.url}/api${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `JWT ${init.token}` } : {}) },
+  })
+  return { status: response.status, body: await response.json().catch(() => null) }
+}
+
+/** What an anonymous front end sees of the project: nothing until it is approved. */
+const anonymousSees = async () => {
+  const byId = await api(`/projects/${projectId}?locale=fr`)
+  const list = await api(`/projects?locale=fr&where[projectId][equals]=LM.0777`)
+  const drafts = await api(`/projects?locale=fr&draft=true&where[projectId][equals]=LM.0777`)
+  return { byId: byId.status, listed: list.body.totalDocs, listedAsDraft: drafts.body.totalDocs }
+}
+
+const signIn = async (context: BrowserContext, email: string) => {
+  const page = await context.newPage()
+  await page.goto(`${server.url}/admin/login`)
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', PASSWORD)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin\/?$/)
+  return page
+}
+
+/** Playwright's own assertions live in @playwright/test; these poll the page with vitest's expect.poll. */
+const POLL = { timeout: 20_000, interval: 200 }
+const textOf = (locator: Locator) => () => locator.first().textContent({ timeout: 1000 }).catch(() => '')
+const containsText = (locator: Locator, text: string) => expect.poll(textOf(locator), POLL).toContain(text)
+const hasText = (locator: Locator, text: string) => expect.poll(async () => (await textOf(locator)())?.trim(), POLL).toBe(text)
+const isVisible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: POLL.timeout })
+const isEnabled = (locator: Locator, enabled: boolean) => expect.poll(() => locator.isEnabled({ timeout: 1000 }).catch(() => !enabled), POLL).toBe(enabled)
+
+const tab = (page: Page, name: string) => page.locator('.tabs-field__tabs button', { hasText: name }).click()
+const reviewState = (page: Page) => page.locator('.review-panel .review-state')
+const openProject = async (page: Page) => {
+  await page.goto(`${server.url}/admin/collections/projects/${projectId}?locale=fr`)
+  // Payload reopens the tab each person last used: wait for the tabs, not for one tab's fields.
+  await page.waitForSelector('.review-panel')
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  const first = await api('/users/first-register', { method: 'POST', body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }) })
+  expect(first.status).toBe(200)
+  for (const person of [EDITOR, REVIEWER]) {
+    const created = await api('/users', { method: 'POST', token: first.body.token, body: JSON.stringify({ ...person, password: PASSWORD }) })
+    expect(created.status).toBe(201)
+  }
+  browser = await launchChromium()
+  const contexts = await Promise.all([browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } }), browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } })])
+  for (const context of contexts) context.setDefaultTimeout(20_000)
+  editor = await signIn(contexts[0], EDITOR.email)
+  reviewer = await signIn(contexts[1], REVIEWER.email)
+})
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') failed = true
+})
+
+afterAll(async () => {
+  if (failed) console.error(`Screenshots of each step: ${shots.dir}\nServer log (end):\n${server?.log().slice(-2000)}`)
+  else shots.discard()
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('an editor and a reviewer in the admin', () => {
+  it('the editor creates a project in French with two Member States, meets a validation error and fixes it', async () => {
+    await editor.goto(`${server.url}/admin/collections/projects/create?locale=fr`)
+    await tab(editor, 'Identity')
+    await editor.fill('#field-title', TITLE)
+    await tab(editor, 'Project details')
+    await editor.fill('#field-primaId', 'BF10-0777')
+    await editor.fill('#field-projectId', 'LM.0777')
+    await editor.fill('#field-budgetUSD', '250000')
+    await editor.click('#field-coverage .rs__control')
+    await editor.click('.rs__option:has-text("Regional")')
+    await tab(editor, 'Beneficiaries')
+    // The picker finds a State by any of its names or its ISO code.
+    await editor.click('#field-memberStates .rs__control')
+    await editor.keyboard.type('Burkina')
+    await editor.click('.rs__option:has-text("Burkina Faso")')
+    await editor.click('#field-memberStates .rs__control')
+    await editor.keyboard.type('ML')
+    await editor.click('.rs__option:has-text("Mali")')
+    // Editors save drafts; publishing is not theirs, and they are not offered it.
+    expect(await editor.locator('#action-save').count()).toBe(0)
+    await editor.click('#action-save-draft')
+    await tab(editor, 'Project details')
+    await containsText(editor.locator('.field-type.text', { has: editor.locator('#field-primaId') }), 'Prima ID must look like ZA10P0005')
+    await shots.shot(editor, 'validation-error')
+    expect(editor.url()).toMatch(/\/create/)
+
+    await editor.fill('#field-primaId', 'BF10P0777')
+    await editor.click('#action-save-draft')
+    await editor.waitForURL(/\/projects\/\d+/)
+    projectId = editor.url().match(/\/projects\/(\d+)/)![1]!
+    await shots.shot(editor, 'saved-draft')
+    expect(await anonymousSees()).toEqual({ byId: 404, listed: 0, listedAsDraft: 0 })
+  })
+
+  it('the editor adds three outcomes from the project and submits it for review', async () => {
+    for (const statement of OUTCOMES) {
+      await openProject(editor)
+      await tab(editor, 'Outcomes')
+      await editor.getByRole('button', { name: 'Add new' }).click()
+      const statementInput = editor.locator('#field-statement').last()
+      await statementInput.fill(statement)
+      expect(await editor.locator('.drawer #action-save').count()).toBe(0)
+      await editor.locator('#action-save-draft').last().click()
+      await isVisible(editor.getByText(/successfully/i))
+    }
+    await openProject(editor)
+    await tab(editor, 'Outcomes')
+    for (const statement of OUTCOMES) await containsText(editor.locator('#field-outcomes'), statement)
+    await shots.shot(editor, 'outcomes')
+
+    await editor.getByRole('button', { name: 'Submit for review' }).click()
+    await hasText(reviewState(editor), 'In review')
+    await shots.shot(editor, 'submitted')
+    expect(await anonymousSees()).toEqual({ byId: 404, listed: 0, listedAsDraft: 0 })
+  })
+
+  it('the reviewer finds it in the queue and requests changes with a note', async () => {
+    await reviewer.goto(`${server.url}/admin`)
+    const queue = reviewer.locator('#review-queue').locator('xpath=..')
+    await containsText(queue, TITLE)
+    await containsText(queue, 'Submitted by Edith Editor')
+    await containsText(queue, 'New page: FR')
+    await shots.shot(reviewer, 'review-queue')
+    await queue.getByRole('link', { name: TITLE }).click()
+    await reviewer.waitForSelector('.review-panel')
+    await reviewer.locator('.review-panel__note-input').fill(NOTE)
+    await reviewer.getByRole('button', { name: 'Request changes' }).click()
+    await hasText(reviewState(reviewer), 'Changes requested')
+    await containsText(reviewer.locator('.review-panel__history'), NOTE)
+    await shots.shot(reviewer, 'changes-requested')
+    expect(await anonymousSees()).toEqual({ byId: 404, listed: 0, listedAsDraft: 0 })
+  })
+
+  it('the editor sees the note, edits and resubmits', async () => {
+    await editor.goto(`${server.url}/admin`)
+    const sentBack = editor.locator('#sent-back').locator('xpath=..')
+    await containsText(sentBack, TITLE)
+    await containsText(sentBack, NOTE)
+    await sentBack.getByRole('link', { name: TITLE }).click()
+    await editor.waitForSelector('.review-panel')
+    await containsText(editor.locator('.review-panel__note'), NOTE)
+    await tab(editor, 'Identity')
+    await editor.fill('#field-summary', 'Un projet régional de mobilité de main-d’œuvre entre le Burkina Faso et le Mali.')
+    // Unsaved changes are not submitted: save first.
+    await isEnabled(editor.getByRole('button', { name: 'Resubmit for review' }), false)
+    await editor.click('#action-save-draft')
+    await isVisible(editor.getByText(/successfully/i))
+    await isEnabled(editor.getByRole('button', { name: 'Resubmit for review' }), true)
+    await editor.getByRole('button', { name: 'Resubmit for review' }).click()
+    await hasText(reviewState(editor), 'In review')
+    await shots.shot(editor, 'resubmitted')
+    expect(await anonymousSees()).toEqual({ byId: 404, listed: 0, listedAsDraft: 0 })
+  })
+
+  it('the reviewer approves, and the public API then shows the project with its outcomes', async () => {
+    await openProject(reviewer)
+    expect(await reviewer.locator('#action-save').count()).toBe(1)
+    await reviewer.getByRole('button', { name: 'Approve and publish' }).click()
+    await hasText(reviewState(reviewer), 'Approved')
+    await shots.shot(reviewer, 'approved')
+
+    const { body } = await api(`/projects?locale=fr&where[projectId][equals]=LM.0777&depth=1`)
+    expect(body.totalDocs).toBe(1)
+    const project = body.docs[0]
+    expect(project).toMatchObject({ title: TITLE, summary: expect.stringMatching(/^Un projet régional/), primaId: 'BF10P0777', coverage: 'regional' })
+    expect(project.memberStates.map((state: any) => state.iso2).sort()).toEqual(['BF', 'ML'])
+    expect(project.outcomes.docs.map((outcome: any) => outcome.statement)).toEqual(OUTCOMES)
+    expect(project.reviewNote).toBeUndefined()
+  })
+})
