@@ -202,4 +202,33 @@ describe('an editor and a reviewer in the admin', () => {
     expect(project.outcomes.docs.map((outcome: any) => outcome.statement)).toEqual(OUTCOMES)
     expect(project.reviewNote).toBeUndefined()
   })
+
+  it('a reviewer whose browser speaks French gets the admin in French, and compares the new draft with the published page', async () => {
+    await openProject(editor)
+    await tab(editor, 'Identity')
+    await editor.fill('#field-summary', 'Un résumé revu après publication.')
+    await editor.click('#action-save-draft')
+    await isVisible(editor.getByText(/successfully/i))
+
+    const french = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } })
+    french.setDefaultTimeout(20_000)
+    const page = await signIn(french, REVIEWER.email)
+    await containsText(page.locator('#review-queue'), 'À relire')
+    await page.goto(`${server.url}/admin/collections/projects/${projectId}?locale=en`)
+    await page.waitForSelector('.review-panel')
+    // The admin's language is the reader's; the content locale is another matter.
+    await containsText(page.locator('.review-panel'), 'Relecture')
+    await containsText(page.locator('.tabs-field__tabs'), 'Fiche du projet')
+
+    await page.goto(`${server.url}/admin/collections/projects/${projectId}/versions?locale=fr`)
+    const latest = page.locator('a[href*="/versions/"]').first()
+    await latest.click()
+    await page.waitForURL(/\/versions\/\d+/)
+    const comparison = page.locator('main, .view-version, body').first()
+    await containsText(comparison, 'Résumé')
+    await containsText(comparison, 'Un résumé revu après publication.')
+    await containsText(comparison, 'Un projet régional de mobilité')
+    await shots.shot(page, 'compare-versions-fr')
+    await french.close()
+  })
 })

@@ -15,7 +15,7 @@ let states: Record<string, number | string>
 
 beforeAll(async () => {
   ;({ payload, api } = await startApp())
-  states = await seedStates(payload, ['LS', 'ZA', 'BW', 'FR'])
+  states = await seedStates(payload, ['LS', 'ZA', 'BW', 'FR', 'MX', 'CI'])
   admin = await createUser(payload, ['admin'])
   adminToken = await api.login(admin.email)
   editorToken = await api.login((await createUser(payload, ['editor'])).email)
@@ -123,5 +123,27 @@ describe('Member States', () => {
     const anonymousDelete = await api.rest('DELETE', `/member-states/${states.BW}`)
     expect(anonymousDelete.status).toBe(403)
     expect((await payload.findByID({ collection: 'member-states', id: states.LS! })).idfEligible).toBe(true)
+  })
+
+  it('carry a picker label with every name and the ISO code, kept up to date', async () => {
+    const mexico = await payload.findByID({ collection: 'member-states', id: states.MX!, depth: 0 })
+    expect(mexico.pickerLabel).toBe('Mexico · Mexique · México (MX)')
+    await payload.update({ collection: 'member-states', id: states.MX!, locale: 'es', data: { name: 'Estados Unidos Mexicanos' } })
+    expect((await payload.findByID({ collection: 'member-states', id: states.MX!, depth: 0 })).pickerLabel).toBe('Mexico · Mexique · Estados Unidos Mexicanos (MX)')
+    await payload.update({ collection: 'member-states', id: states.MX!, locale: 'es', data: { name: 'México' } })
+  })
+
+  it('are found by a name in any language, accents ignored, or by ISO code, in the admin’s language', async () => {
+    const search = async (text: string, locale = 'en') =>
+      (await api.rest('GET', `/member-states?locale=${locale}&depth=0&where[name][like]=${encodeURIComponent(text)}`)).body.docs.map((doc: any) => doc.iso2)
+    expect(await search('Mexique')).toEqual(['MX'])
+    expect(await search('mexico', 'fr')).toEqual(['MX'])
+    expect(await search('MX', 'es')).toEqual(['MX'])
+    expect(await search('MEX')).toEqual(['MX'])
+    expect(await search('cote d ivoire')).toEqual(['CI'])
+    expect(await search('Atlantis')).toEqual([])
+    // The picker's own query: the label, with the States already chosen left out.
+    const picker = await api.rest('GET', `/member-states?locale=fr&depth=0&where[and][0][id][not_in][0]=${states.LS}&where[and][1][pickerLabel][like]=Mexique`)
+    expect(picker.body.docs.map((doc: any) => [doc.iso2, doc.name])).toEqual([['MX', 'Mexique']])
   })
 })

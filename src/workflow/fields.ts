@@ -53,6 +53,7 @@ export const reviewFields = (usersSlug: CollectionSlug): Field[] => [
     // Who edited the current draft since the last approval: they cannot approve it (four eyes).
     name: 'reviewEditors',
     type: 'relationship',
+    label: { en: 'Edited since approval by', fr: 'Modifié depuis l’approbation par', es: 'Editado desde la aprobación por' },
     relationTo: usersSlug,
     hasMany: true,
     access: { read: authenticatedField },
