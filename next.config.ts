@@ -4,9 +4,9 @@ import type { NextConfig } from 'next'
 const nextConfig: NextConfig = {
   // The SQLite, PostgreSQL and MongoDB drivers are native or Node-only: keep them out of the bundle.
   serverExternalPackages: ['libsql', '@libsql/client', 'pg', 'mongoose'],
-  // The public front end comes later; until then the root opens the admin panel.
+  // The root opens the public list of projects in English; /fr/projects and /es/projects are the others.
   async redirects() {
-    return [{ source: '/', destination: '/admin', permanent: false }]
+    return [{ source: '/', destination: '/en/projects', permanent: false }]
   },
 }
 

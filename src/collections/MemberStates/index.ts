@@ -6,6 +6,7 @@ import { IDF_REGIONS, MEMBERSHIPS, toOptions } from '../../domain/vocabularies'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { ensureUnique } from '../../hooks/uniqueness'
+import { revalidateMemberStatePages } from '../../site/revalidate'
 import { populatePickerLabel } from './hooks/populatePickerLabel'
 import { refuseDeleteWhenNamed } from './hooks/refuseDeleteWhenNamed'
 import { searchByAnyName } from './hooks/searchByAnyName'
@@ -35,6 +36,7 @@ export const MemberStates: CollectionConfig = {
     beforeValidate: [generateSlug({ from: 'name' })],
     beforeChange: [ensureUnique(['iso2', 'iso3', 'slug']), populatePickerLabel],
     beforeDelete: [refuseDeleteWhenNamed],
+    afterChange: [revalidateMemberStatePages],
   },
   fields: [
     { name: 'name', type: 'text', label: FIELD_LABELS.name, localized: true, required: true },

@@ -1,3 +1,4 @@
+import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
 import type { CollectionConfig, CollectionSlug, Validate } from 'payload'
 
 import { FIELD_LABELS } from '../../domain/fieldLabels'
@@ -59,6 +60,8 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
       populateAuthors,
     ],
     beforeDelete: [protectPublished],
+    afterChange: [revalidateProjectPages],
+    afterDelete: [revalidateProjectPagesOnDelete],
   },
   fields: [
     {

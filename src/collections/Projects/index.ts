@@ -12,7 +12,9 @@ import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { ensureUnique } from '../../hooks/uniqueness'
+import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
 import { exportProjectsEndpoint } from './endpoints/exportProjects'
+import { facetsEndpoint } from './endpoints/facets'
 import { deleteDependents } from './hooks/deleteDependents'
 import { deriveProjectType } from './hooks/deriveProjectType'
 import { populateTranslatedLocales } from './hooks/populateTranslatedLocales'
@@ -105,6 +107,9 @@ export const createProjectsCollection = ({
   },
   admin: {
     useAsTitle: 'title',
+    // The Preview button opens the public page with the draft, in the locale being edited.
+    preview: (doc, { locale }) =>
+      doc?.slug ? `/preview?path=${encodeURIComponent(`/${locale && locale !== 'all' ? locale : 'en'}/projects/${doc.slug}`)}` : null,
     components: {
       edit: {
         PublishButton: '/admin/ReviewerPublishControls#ReviewerPublishButton',
@@ -116,7 +121,7 @@ export const createProjectsCollection = ({
   },
   ...editorialContent,
   defaultSort: '-updatedAt',
-  endpoints: [exportProjectsEndpoint],
+  endpoints: [exportProjectsEndpoint, facetsEndpoint],
   hooks: {
     beforeOperation: [enforceProjectWorkflow],
     beforeValidate: [generateSlug({ from: 'title' })],
@@ -130,7 +135,8 @@ export const createProjectsCollection = ({
       populateTranslatedLocales,
       populateAuthors,
     ],
-    afterChange: [recordTransition],
+    afterChange: [recordTransition, revalidateProjectPages],
+    afterDelete: [revalidateProjectPagesOnDelete],
     beforeDelete: [protectPublished, deleteDependents],
   },
   fields: [

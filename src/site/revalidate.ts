@@ -1,0 +1,38 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+
+/** Cache tags of the public site's data (src/site/data.ts). */
+export const TAGS = {
+  projects: 'site:projects',
+  memberStates: 'site:member-states',
+} as const
+
+/**
+ * Expires the public site's cached data at once (not stale-while-revalidate: a reader must never
+ * see the page as it was before a reviewer published). Outside a Next.js server (scripts, tests
+ * on the Local API) there is no cache to expire, and Next refuses the call: that is ignored.
+ */
+export const expireSiteCache = async (...tags: string[]) => {
+  try {
+    const { revalidateTag } = await import('next/cache')
+    for (const tag of tags) revalidateTag(tag, { expire: 0 })
+  } catch {
+    // Not inside a Next.js request: nothing cached here.
+  }
+}
+
+/** Any change to a project or an outcome can change list pages, project pages and Member State pages. */
+export const revalidateProjectPages: CollectionAfterChangeHook = async ({ doc }) => {
+  await expireSiteCache(TAGS.projects)
+  return doc
+}
+
+export const revalidateProjectPagesOnDelete: CollectionAfterDeleteHook = async ({ doc }) => {
+  await expireSiteCache(TAGS.projects)
+  return doc
+}
+
+/** A State renamed changes its page and every page that names it. */
+export const revalidateMemberStatePages: CollectionAfterChangeHook = async ({ doc }) => {
+  await expireSiteCache(TAGS.memberStates, TAGS.projects)
+  return doc
+}
