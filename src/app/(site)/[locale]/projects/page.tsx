@@ -57,7 +57,7 @@ const Select = ({ name, label, values, current, locale }: { name: string; label:
       <option value="">{say(locale, 'any')}</option>
       {values.map((value) => (
         <option key={value.value} value={value.value}>
-          {value.label} ({value.count})
+          {`${value.label} (${value.count})`}
         </option>
       ))}
     </select>
