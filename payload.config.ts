@@ -18,6 +18,12 @@ import { localization } from './src/localization'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+/** Browser front ends on other origins that may call the API (CORS), from CORS_ORIGINS (comma-separated). */
+const corsOrigins = (process.env.CORS_ORIGINS ?? '')
+  .split(',')
+  .map((origin) => origin.trim().replace(/\/$/, ''))
+  .filter(Boolean)
+
 export default buildConfig({
   serverURL: process.env.SERVER_URL || undefined,
   secret: process.env.PAYLOAD_SECRET || '',
@@ -44,5 +50,7 @@ export default buildConfig({
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
+  // Only the configured origins may call the API from a browser; none by default.
+  cors: corsOrigins,
   telemetry: false,
 })

@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -6,6 +8,8 @@ import { defineConfig } from 'vitest/config'
  * with TEST_DATABASE=mongodb and MONGODB_URL.
  */
 export default defineConfig({
+  // The app's routes import the config as Next.js resolves it (tsconfig paths).
+  resolve: { alias: { '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts') } },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],

@@ -9,7 +9,10 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
+import { withHttpCaching } from '../../../../site/httpCache'
+
+// Public reads get an ETag and revalidating Cache-Control (src/site/httpCache.ts).
+export const GET = withHttpCaching(REST_GET(config))
 export const POST = REST_POST(config)
 export const DELETE = REST_DELETE(config)
 export const PATCH = REST_PATCH(config)
