@@ -1,4 +1,5 @@
 import { ADMIN_TRANSLATIONS } from './admin/translations'
+import { deliverWebhookTask, WEBHOOKS_QUEUE } from './webhooks/deliverWebhook'
 import type { CollectionConfig, CollectionSlug, Config } from 'payload'
 
 import type { Term } from './domain/vocabularies'
@@ -71,8 +72,12 @@ export const projectPagesPlugin =
     // Scheduled publishing runs on Payload's jobs queue, checked every minute by the server.
     config.jobs = {
       ...config.jobs,
-      tasks: [...(config.jobs?.tasks ?? []), publishScheduledTask],
-      autoRun: config.jobs?.autoRun ?? [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+      tasks: [...(config.jobs?.tasks ?? []), publishScheduledTask, deliverWebhookTask],
+      // Scheduled publishing is checked every minute; front-end webhooks go out within seconds.
+      autoRun: config.jobs?.autoRun ?? [
+        { cron: '* * * * *', queue: 'default', limit: 20 },
+        { cron: '*/5 * * * * *', queue: WEBHOOKS_QUEUE, limit: 50 },
+      ],
       shouldAutoRun: config.jobs?.shouldAutoRun ?? (() => process.env.NODE_ENV !== 'test'),
     }
 

@@ -113,6 +113,7 @@ export interface Config {
   jobs: {
     tasks: {
       publishScheduledProject: TaskPublishScheduledProject;
+      deliverWebhook: TaskDeliverWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -387,7 +388,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishScheduledProject';
+        taskSlug: 'inline' | 'publishScheduledProject' | 'deliverWebhook';
         taskID: string;
         input?:
           | {
@@ -420,7 +421,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishScheduledProject') | null;
+  taskSlug?: ('inline' | 'publishScheduledProject' | 'deliverWebhook') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -706,6 +707,21 @@ export interface TaskPublishScheduledProject {
   };
   output: {
     published?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    url: string;
+    event: string;
+    id: string;
+    body: string;
+  };
+  output: {
+    status?: number | null;
   };
 }
 /**

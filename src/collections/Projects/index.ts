@@ -13,6 +13,7 @@ import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { ensureUnique } from '../../hooks/uniqueness'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
+import { notifyFrontEnds, notifyFrontEndsOnDelete, rememberWhetherLive } from '../../webhooks/notifyFrontEnds'
 import { exportProjectsEndpoint } from './endpoints/exportProjects'
 import { facetsEndpoint } from './endpoints/facets'
 import { deleteDependents } from './hooks/deleteDependents'
@@ -134,9 +135,10 @@ export const createProjectsCollection = ({
       ]),
       populateTranslatedLocales,
       populateAuthors,
+      rememberWhetherLive,
     ],
-    afterChange: [recordTransition, revalidateProjectPages],
-    afterDelete: [revalidateProjectPagesOnDelete],
+    afterChange: [recordTransition, revalidateProjectPages, notifyFrontEnds],
+    afterDelete: [revalidateProjectPagesOnDelete, notifyFrontEndsOnDelete],
     beforeDelete: [protectPublished, deleteDependents],
   },
   fields: [

@@ -2,6 +2,7 @@ import * as migration_20261127_210922_initial from './20261127_210922_initial';
 import * as migration_20261127_215941_review_workflow from './20261127_215941_review_workflow';
 import * as migration_20261127_220826_scheduled_publishing from './20261127_220826_scheduled_publishing';
 import * as migration_20261128_000732_member_state_picker_label from './20261128_000732_member_state_picker_label';
+import * as migration_20261128_003558_webhook_deliveries from './20261128_003558_webhook_deliveries';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261128_000732_member_state_picker_label.up,
     down: migration_20261128_000732_member_state_picker_label.down,
-    name: '20261128_000732_member_state_picker_label'
+    name: '20261128_000732_member_state_picker_label',
+  },
+  {
+    up: migration_20261128_003558_webhook_deliveries.up,
+    down: migration_20261128_003558_webhook_deliveries.down,
+    name: '20261128_003558_webhook_deliveries'
   },
 ];
