@@ -51,7 +51,8 @@ const signIn = async (context: BrowserContext, email: string) => {
 }
 
 /** Playwright's own assertions live in @playwright/test; these poll the page with vitest's expect.poll. */
-const POLL = { timeout: 20_000, interval: 200 }
+// Generous: in CI two production servers, two browsers and the other test files share two cores.
+const POLL = { timeout: 45_000, interval: 250 }
 const textOf = (locator: Locator) => () => locator.first().textContent({ timeout: 1000 }).catch(() => '')
 const containsText = (locator: Locator, text: string) => expect.poll(textOf(locator), POLL).toContain(text)
 const hasText = (locator: Locator, text: string) => expect.poll(async () => (await textOf(locator)())?.trim(), POLL).toBe(text)
@@ -76,13 +77,17 @@ beforeAll(async () => {
   }
   browser = await launchChromium()
   const contexts = await Promise.all([browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } }), browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } })])
-  for (const context of contexts) context.setDefaultTimeout(20_000)
+  for (const context of contexts) context.setDefaultTimeout(45_000)
   editor = await signIn(contexts[0], EDITOR.email)
   reviewer = await signIn(contexts[1], REVIEWER.email)
 })
 
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') failed = true
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') return
+  failed = true
+  // What each person's screen showed when the step failed.
+  await shots.shot(editor, `failed-editor-${context.task.name}`)
+  await shots.shot(reviewer, `failed-reviewer-${context.task.name}`)
 })
 
 afterAll(async () => {
@@ -92,7 +97,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-describe('an editor and a reviewer in the admin', () => {
+describe('an editor and a reviewer in the admin', { timeout: 240_000 }, () => {
   it('the editor creates a project in French with two Member States, meets a validation error and fixes it', async () => {
     await editor.goto(`${server.url}/admin/collections/projects/create?locale=fr`)
     await tab(editor, 'Identity')
@@ -107,10 +112,11 @@ describe('an editor and a reviewer in the admin', () => {
     // The picker finds a State by any of its names or its ISO code.
     await editor.click('#field-memberStates .rs__control')
     await editor.keyboard.type('Burkina')
-    await editor.click('.rs__option:has-text("Burkina Faso")')
+    await editor.locator('.rs__option', { hasText: /^Burkina Faso/ }).click()
     await editor.click('#field-memberStates .rs__control')
     await editor.keyboard.type('ML')
-    await editor.click('.rs__option:has-text("Mali")')
+    await editor.locator('.rs__option', { hasText: /^Mali/ }).click()
+    await expect.poll(() => editor.locator('#field-memberStates .rs__multi-value').count(), POLL).toBe(2)
     // Editors save drafts; publishing is not theirs, and they are not offered it.
     expect(await editor.locator('#action-save').count()).toBe(0)
     await editor.click('#action-save-draft')
@@ -211,7 +217,7 @@ describe('an editor and a reviewer in the admin', () => {
     await isVisible(editor.getByText(/successfully/i))
 
     const french = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } })
-    french.setDefaultTimeout(20_000)
+    french.setDefaultTimeout(45_000)
     const page = await signIn(french, REVIEWER.email)
     await containsText(page.locator('#review-queue'), 'À relire')
     await page.goto(`${server.url}/admin/collections/projects/${projectId}?locale=en`)
@@ -230,5 +236,22 @@ describe('an editor and a reviewer in the admin', () => {
     await containsText(comparison, 'Un projet régional de mobilité')
     await shots.shot(page, 'compare-versions-fr')
     await french.close()
+  })
+
+  it('the editor previews the draft beside the form, refreshed on each save, as the public page will show it', async () => {
+    await openProject(editor)
+    await editor.locator('.live-preview-toggler').click()
+    const frame = editor.frameLocator('iframe')
+    await containsText(frame.locator('h1'), TITLE)
+    await containsText(frame.locator('.summary'), 'Un résumé revu après publication.')
+    await containsText(frame.locator('.preview-banner'), 'Aperçu')
+    await tab(editor, 'Identity')
+    await editor.fill('#field-summary', 'Un résumé vu en direct.')
+    await editor.click('#action-save-draft')
+    await containsText(frame.locator('.summary'), 'Un résumé vu en direct.')
+    await shots.shot(editor, 'live-preview')
+    // The public still reads the approved version.
+    const { body } = await api(`/projects/${projectId}?locale=fr`)
+    expect(body.summary).toMatch(/^Un projet régional/)
   })
 })

@@ -111,3 +111,29 @@ describe('public reads', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.example.org')
   })
 })
+
+describe('GraphQL for a project page', () => {
+  it('gives everything the page shows in one query, as docs/api.md writes it', async () => {
+    const slug = (await payload.find({ collection: 'projects', where: { coverage: { equals: 'regional' } }, limit: 1 })).docs[0]!.slug
+    await payload.create({ collection: 'outcomes', locale: 'fr', data: { project: (await payload.find({ collection: 'projects', where: { slug: { equals: slug } } })).docs[0]!.id, statement: 'Un effet.', _status: 'published' } as any })
+    const { body } = await api.graphql(
+      `query ProjectPage($slug: String!) {
+        Projects(where: { slug: { equals: $slug } }, locale: fr, limit: 1) {
+          docs {
+            title summary startYear endYear budgetUSD primaId projectId translatedLocales
+            labels { status projectType coverage idfRegion }
+            memberStates { name iso2 }
+            outcomes(sort: "order") { docs { numeral statement } }
+            description
+          }
+        }
+      }`,
+      { slug },
+    )
+    expect(body.errors).toBeUndefined()
+    const [project] = body.data.Projects.docs
+    expect(project.labels).toEqual({ status: 'Actif', projectType: 'Migration de main-d’œuvre', coverage: 'Régional', idfRegion: 'Afrique' })
+    expect(project.memberStates.map((state: any) => state.iso2)).toEqual(['BF', 'ML'])
+    expect(project.outcomes.docs).toEqual([{ numeral: 'i', statement: 'Un effet.' }])
+  })
+})

@@ -73,7 +73,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-describe('the public project page', () => {
+describe('the public project page', { timeout: 120_000 }, () => {
   it('reads as the site does, in French: labels and values in French, outcomes numbered, Member States linked', async () => {
     const { status, html } = await page(`/fr/projects/${SLUG}`)
     expect(status).toBe(200)

@@ -29,6 +29,7 @@ const STRINGS = {
     preview: 'Preview: this is the draft, not the published page.',
     exitPreview: 'Leave preview',
     memberState: 'Member State',
+    alsoIn: 'This page in:',
   },
   fr: {
     siteName: 'Projets du Fonds de l’OIM pour le développement',
@@ -57,6 +58,7 @@ const STRINGS = {
     preview: 'Aperçu : ceci est le brouillon, pas la page publiée.',
     exitPreview: 'Quitter l’aperçu',
     memberState: 'État membre',
+    alsoIn: 'Cette page en :',
   },
   es: {
     siteName: 'Proyectos del Fondo de la OIM para el Desarrollo',
@@ -85,6 +87,7 @@ const STRINGS = {
     preview: 'Vista previa: este es el borrador, no la página publicada.',
     exitPreview: 'Salir de la vista previa',
     memberState: 'Estado Miembro',
+    alsoIn: 'Esta página en:',
   },
 } satisfies Record<Locale, Record<string, string>>
 

@@ -1,4 +1,4 @@
-import type { CollectionConfig, CollectionSlug, FieldHook } from 'payload'
+import type { CollectionConfig, CollectionSlug, FieldHook, PayloadRequest } from 'payload'
 import { relationship as relationshipShape } from 'payload/shared'
 
 import type { Term } from '../../domain/vocabularies'
@@ -68,6 +68,13 @@ const yearField = (name: 'startYear' | 'endYear' | 'fundingYear') =>
     validate: name === 'endYear' ? validateEndYear : validateYear(name),
   }) as const
 
+const previewPath = (slug: string, locale?: string) =>
+  `/preview?path=${encodeURIComponent(`/${locale && locale !== 'all' ? locale : 'en'}/projects/${slug}`)}`
+
+/** Where the admin is served from: live preview needs an absolute address on the same origin. */
+const originOf = (req: PayloadRequest) =>
+  process.env.SERVER_URL ? new URL(process.env.SERVER_URL).origin : `${req.headers.get('x-forwarded-proto') ?? 'http'}://${req.headers.get('x-forwarded-host') ?? req.headers.get('host')}`
+
 /** The edit view's tabs, in the order the public page reads. */
 const TAB_LABELS = {
   identity: { en: 'Identity', fr: 'Identité', es: 'Identidad' },
@@ -108,9 +115,12 @@ export const createProjectsCollection = ({
   },
   admin: {
     useAsTitle: 'title',
-    // The Preview button opens the public page with the draft, in the locale being edited.
-    preview: (doc, { locale }) =>
-      doc?.slug ? `/preview?path=${encodeURIComponent(`/${locale && locale !== 'all' ? locale : 'en'}/projects/${doc.slug}`)}` : null,
+    // The Preview button opens the public page with the draft, in the locale being edited; live
+    // preview shows it beside the form and refreshes on each save (src/site/LivePreviewRefresh).
+    preview: (doc, { locale }) => (doc?.slug ? previewPath(String(doc.slug), locale) : null),
+    livePreview: {
+      url: ({ data, locale, req }) => (data?.slug ? `${originOf(req)}${previewPath(String(data.slug), locale?.code)}` : null),
+    },
     components: {
       edit: {
         PublishButton: '/admin/ReviewerPublishControls#ReviewerPublishButton',

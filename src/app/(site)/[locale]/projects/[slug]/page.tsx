@@ -10,6 +10,7 @@ import { hasRole } from '../../../../../access'
 import { FIELD_LABELS } from '../../../../../domain/fieldLabels'
 import { isLocale, type Locale, LOCALES } from '../../../../../domain/locales'
 import { projectPage } from '../../../../../site/data'
+import { LivePreviewRefresh } from '../../../../../site/LivePreviewRefresh'
 import { LANGUAGE_NAMES, say } from '../../../../../site/strings'
 import { memberStatePath, projectPath, siteUrl } from '../../../../../site/urls'
 
@@ -25,10 +26,18 @@ const previewer = async () => {
 const load = async ({ params }: Params) => {
   const { locale, slug } = await params
   if (!isLocale(locale)) notFound()
-  const page = await projectPage(slug, locale, await previewer())
+  const preview = await previewer()
+  const page = await projectPage(slug, locale, preview)
   if (!page) notFound()
   const translated: Locale[] = page.project.translatedLocales ?? []
-  return { locale, slug, ...page, translated, inLocale: translated.includes(locale) }
+  return { locale, slug, ...page, translated, inLocale: translated.includes(locale), preview: Boolean(preview) }
+}
+
+/** The admin's own address, which live preview messages come from. */
+const adminOrigin = async () => {
+  const requestHeaders = await headers()
+  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host')
+  return process.env.SERVER_URL ? new URL(process.env.SERVER_URL).origin : `${requestHeaders.get('x-forwarded-proto') ?? 'http'}://${host}`
 }
 
 export async function generateMetadata(args: Params): Promise<Metadata> {
@@ -62,7 +71,8 @@ const metadataRows = (project: any, locale: Locale) =>
     .map(([field, value]) => ({ label: FIELD_LABELS[field][locale], value: String(value) }))
 
 export default async function ProjectPage(args: Params) {
-  const { locale, slug, project, outcomes, translated, inLocale } = await load(args)
+  const { locale, slug, project, outcomes, translated, inLocale, preview } = await load(args)
+  const others = LOCALES.filter((code) => code !== locale && translated.includes(code))
   if (!inLocale) {
     return (
       <article>
@@ -86,7 +96,21 @@ export default async function ProjectPage(args: Params) {
   const related = (project.relatedProjects ?? []).filter((other: any) => typeof other === 'object' && other.slug)
   return (
     <article>
+      {preview && <LivePreviewRefresh adminOrigin={await adminOrigin()} />}
       <h1>{project.title}</h1>
+      {others.length > 0 && (
+        <p className="translations">
+          {say(locale, 'alsoIn')}{' '}
+          {others.map((code, n) => (
+            <React.Fragment key={code}>
+              {n > 0 && ', '}
+              <a href={projectPath(code, slug)} hrefLang={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </a>
+            </React.Fragment>
+          ))}
+        </p>
+      )}
       {project.summary && <p className="summary">{project.summary}</p>}
       <dl className="metadata">
         {metadataRows(project, locale).map(({ label, value }) => (
