@@ -1,3 +1,5 @@
+import depthLimit from 'graphql-depth-limit'
+
 import { ADMIN_TRANSLATIONS } from './admin/translations'
 import { deliverWebhookTask, WEBHOOKS_QUEUE } from './webhooks/deliverWebhook'
 import type { CollectionConfig, CollectionSlug, Config } from 'payload'
@@ -90,6 +92,14 @@ export const projectPagesPlugin =
       },
     }
 
+    // Front ends cannot send queries nested deeper than a page needs (complexity is capped by
+    // Payload's graphQL.maxComplexity; depth is not, so it is here).
+    const hostRules = config.graphQL?.validationRules
+    config.graphQL = {
+      ...config.graphQL,
+      validationRules: (args) => [...(hostRules?.(args) ?? []), depthLimit(MAX_GRAPHQL_DEPTH)],
+    }
+
     // The admin's own words, merged under their own namespace so the host's translations stay.
     config.i18n = { ...config.i18n, translations: mergeTranslations(config.i18n?.translations, ADMIN_TRANSLATIONS) }
 
@@ -103,5 +113,8 @@ const mergeTranslations = (host: Record<string, any> = {}, ours: Record<string, 
   Object.fromEntries(
     [...new Set([...Object.keys(host), ...Object.keys(ours)])].map((language) => [language, { ...host[language], ...ours[language] }]),
   )
+
+/** How deep a GraphQL query may nest: a project page needs 5 (Projects › docs › outcomes › docs › statement). */
+export const MAX_GRAPHQL_DEPTH = 8
 
 export default projectPagesPlugin

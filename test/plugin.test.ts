@@ -31,6 +31,22 @@ describe('the plugin', () => {
     expect((field(projects(config), 'createdBy') as any).relationTo).toBe('staff')
   })
 
+  it('adds to the host’s GraphQL rules, admin components, jobs and translations instead of replacing them', () => {
+    const hostRule = (() => ({})) as any
+    const config = projectPagesPlugin()({
+      ...host(),
+      graphQL: { validationRules: () => [hostRule] },
+      admin: { user: 'staff', components: { beforeDashboard: ['/host#Welcome'] } },
+      i18n: { translations: { en: { host: { hello: 'Hello' } } } as any },
+    })
+    const rules = config.graphQL!.validationRules!({} as any)
+    expect(rules[0]).toBe(hostRule)
+    expect(rules).toHaveLength(2)
+    expect(config.admin!.components!.beforeDashboard).toEqual(['/host#Welcome', '/admin/Dashboard#ProjectDashboard'])
+    expect((config.i18n!.translations as any).en.host.hello).toBe('Hello')
+    expect((config.i18n!.translations as any).fr.projectPages.submit).toBe('Soumettre à relecture')
+  })
+
   it('supplies en, fr and es when the host has no localization', () => {
     const config = projectPagesPlugin()({ ...host(), localization: undefined })
     expect(config.localization && config.localization.locales.map((locale: any) => locale.code)).toEqual(['en', 'fr', 'es'])

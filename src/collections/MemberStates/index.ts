@@ -1,3 +1,5 @@
+import { capPublicQueries } from '../../hooks/capPublicQueries'
+import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
 import type { CollectionConfig } from 'payload'
 
 import { admins, anyone } from '../../access'
@@ -32,7 +34,7 @@ export const MemberStates: CollectionConfig = {
   },
   defaultSort: 'slug',
   hooks: {
-    beforeOperation: [searchByAnyName],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, searchByAnyName],
     beforeValidate: [generateSlug({ from: 'name' })],
     beforeChange: [ensureUnique(['iso2', 'iso3', 'slug']), populatePickerLabel],
     beforeDelete: [refuseDeleteWhenNamed],

@@ -1,3 +1,5 @@
+import { capPublicQueries } from '../../hooks/capPublicQueries'
+import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
 import type { CollectionConfig, CollectionSlug, Validate } from 'payload'
 
@@ -52,7 +54,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
   defaultSort: 'order',
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {
-    beforeOperation: [enforceOutcomeWorkflow],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, enforceOutcomeWorkflow],
     beforeValidate: [assignOrder],
     beforeChange: [
       ensureRelationsExist([{ name: 'project', collection: 'projects' }]),

@@ -1,3 +1,5 @@
+import { capPublicQueries } from '../../hooks/capPublicQueries'
+import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
 import type { CollectionConfig, CollectionSlug, FieldHook, PayloadRequest } from 'payload'
 import { relationship as relationshipShape } from 'payload/shared'
 
@@ -134,7 +136,7 @@ export const createProjectsCollection = ({
   defaultSort: '-updatedAt',
   endpoints: [exportProjectsEndpoint, facetsEndpoint],
   hooks: {
-    beforeOperation: [enforceProjectWorkflow],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, enforceProjectWorkflow],
     beforeValidate: [generateSlug({ from: 'title' })],
     beforeChange: [
       reopenForReview,

@@ -1,0 +1,35 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+import { APIError } from 'payload'
+
+const ID_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
+
+/**
+ * A filter on an ID (the document's own, or a relationship's) whose value cannot be an ID in this
+ * database ("abc" where IDs are numbers) is answered with a 400 naming the field, instead of
+ * reaching the SQL driver and failing there with a 500.
+ */
+export const rejectMalformedIds: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (operation !== 'read' && operation !== 'count') return args
+  const where = (args as { where?: unknown }).where
+  if (!where || req.payload.db.defaultIDType !== 'number') return args
+  const idFields = new Set(['id', ...collection.flattenedFields.filter((field) => field.type === 'relationship' || field.type === 'upload').map((field) => field.name)])
+
+  const check = (node: unknown, path: string) => {
+    if (Array.isArray(node)) return node.forEach((item, n) => check(item, `${path}.${n}`))
+    if (!node || typeof node !== 'object') return
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'and' || key === 'or') {
+        check(value, `${path}.${key}`)
+      } else if (idFields.has(key.split('.')[0]!) && !key.includes('.') && value && typeof value === 'object') {
+        for (const [operator, operand] of Object.entries(value)) {
+          if (!ID_OPERATORS.has(operator)) continue
+          const values = Array.isArray(operand) ? operand : String(operand ?? '').split(',')
+          const bad = values.find((item) => item !== null && item !== '' && !/^\d+$/.test(String(item).trim()))
+          if (bad !== undefined) throw new APIError(`where.${key}.${operator}: “${String(bad)}” is not an ID.`, 400, undefined, true)
+        }
+      }
+    }
+  }
+  check(where, 'where')
+  return args
+}

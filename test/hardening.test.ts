@@ -1,0 +1,80 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { MAX_PUBLIC_LIMIT } from '../src/hooks/capPublicQueries'
+import { createApi, startApp } from './helpers/api'
+import { seedStates, validProject } from './helpers/fixtures'
+import { createUser, TEST_PASSWORD } from './helpers/payload'
+
+/** The API surface under abuse: guessing passwords, unbounded reads, runaway GraphQL, bad queries. */
+let payload: Payload
+let api: ReturnType<typeof createApi>
+let states: Record<string, number | string>
+
+beforeAll(async () => {
+  ;({ payload, api } = await startApp())
+  states = await seedStates(payload, ['LS', 'ZA'])
+  for (let n = 0; n < 3; n++) {
+    await payload.create({ collection: 'projects', data: validProject(states.LS!, { _status: 'published', reviewStatus: 'approved' }) as any })
+  }
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+describe('accounts', () => {
+  it('lock after five wrong passwords: even the right one is refused for a while', async () => {
+    const user = await createUser(payload, ['editor'])
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await api.rest('POST', '/users/login', { body: { email: user.email, password: 'wrong-password' } })).status).toBe(401)
+    }
+    const locked = await api.rest('POST', '/users/login', { body: { email: user.email, password: TEST_PASSWORD } })
+    expect(locked.status).toBe(401)
+    expect(JSON.stringify(locked.body)).toMatch(/locked/i)
+  })
+})
+
+describe('reads', () => {
+  it('serve anonymous callers at most one page of a bounded size, whatever they ask', async () => {
+    for (const query of ['limit=0', 'pagination=false', 'limit=100000']) {
+      const { status, body } = await api.rest('GET', `/member-states?depth=0&${query}`)
+      expect(status).toBe(200)
+      expect(body.limit).toBe(MAX_PUBLIC_LIMIT)
+      expect(body.docs.length).toBeLessThanOrEqual(MAX_PUBLIC_LIMIT)
+    }
+    expect((await api.rest('GET', '/projects?limit=2')).body.docs).toHaveLength(2)
+    expect((await api.rest('GET', '/projects')).body.limit).toBe(10)
+    const { body } = await api.graphql('{ Projects(limit: 0) { limit docs { id } } }')
+    expect(body.data.Projects.limit).toBe(MAX_PUBLIC_LIMIT)
+  })
+
+  it('leave signed-in staff and server code uncapped', async () => {
+    const token = await api.login((await createUser(payload, ['editor'])).email)
+    expect((await api.rest('GET', '/projects?limit=0&depth=0', { token })).body.docs).toHaveLength(3)
+    expect((await payload.find({ collection: 'projects', pagination: false, overrideAccess: false })).docs).toHaveLength(3)
+  })
+
+  it('refuse GraphQL queries nested deeper than a page needs, with a clear error', async () => {
+    let nested = 'id'
+    for (let level = 0; level < 12; level++) nested = `id relatedProjects { ${nested} }`
+    const { body } = await api.graphql(`{ Projects(limit: 100) { docs { ${nested} } } }`)
+    expect(body.data ?? null).toBeNull()
+    expect(body.errors[0].message).toMatch(/exceeds maximum operation depth of 8/)
+    // A real page's query stays well within it.
+    const page = await api.graphql('{ Projects(limit: 1) { docs { title labels { status } memberStates { name } outcomes { docs { numeral statement } } } } }')
+    expect(page.body.errors).toBeUndefined()
+  })
+
+  it('answer malformed or impossible filters with a 4xx naming the problem, never a 500', async () => {
+    for (const query of ['where[nowhere][equals]=1', 'where[budgetUSD][like]=%', 'where[startYear][greater_than]=soon', 'where[memberStates][in]=abc', 'sort=nowhere', 'where[or][0]=x']) {
+      const { status } = await api.rest('GET', `/projects?${query}`)
+      expect(status, query).toBeLessThan(500)
+    }
+    const { status, body } = await api.rest('GET', '/projects?where[nowhere][equals]=1')
+    expect(status).toBe(400)
+    expect(JSON.stringify(body)).toContain('nowhere')
+    const badId = await api.rest('GET', '/projects?where[memberStates][in]=abc')
+    expect(badId.status).toBe(400)
+    expect(badId.body.errors[0].message).toBe('where.memberStates.in: “abc” is not an ID.')
+  })
+})
