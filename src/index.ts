@@ -1,16 +1,15 @@
 import depthLimit from 'graphql-depth-limit'
-
-import { ADMIN_TRANSLATIONS } from './admin/translations'
-import { deliverWebhookTask, WEBHOOKS_QUEUE } from './webhooks/deliverWebhook'
 import type { CollectionConfig, CollectionSlug, Config } from 'payload'
 
-import type { Term } from './domain/vocabularies'
+import { ADMIN_TRANSLATIONS } from './admin/translations'
+import { MemberStates } from './collections/MemberStates'
 import { createOutcomesCollection } from './collections/Outcomes'
 import { createProjectsCollection } from './collections/Projects'
-import { MemberStates } from './collections/MemberStates'
 import { createReviewEventsCollection } from './collections/ReviewEvents'
+import type { Term } from './domain/vocabularies'
 import { DEFAULT_PROJECT_TYPES, mergeProjectTypes } from './domain/vocabularies'
 import { localization } from './localization'
+import { deliverWebhookTask, WEBHOOKS_QUEUE } from './webhooks/deliverWebhook'
 import { publishScheduledTask } from './workflow/publishScheduled'
 
 export type { Term } from './domain/vocabularies'
