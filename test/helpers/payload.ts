@@ -37,8 +37,6 @@ export const createUser = async (payload: Payload, roles: ('admin' | 'editor' | 
  * the run's teardown drops it too.
  */
 export const startSecondPayload = async (suffix = 'second'): Promise<Payload> => {
-  const { default: config } = await import('../../payload.config')
-  const { databaseAdapter } = await import('../../src/database')
   const url = new URL(process.env.DATABASE_URL!)
   const kind = databaseKind(url.toString())
   let second: string
@@ -56,7 +54,15 @@ export const startSecondPayload = async (suffix = 'second'): Promise<Payload> =>
     url.pathname = `/${name}`
     second = url.toString()
   }
-  const payload = await getPayload({ config: { ...(await config), db: databaseAdapter(second) as never }, key: suffix })
+  return startPayloadOn(second, suffix)
+}
+
+/** Another Payload instance on the database at `url` (migrated), under its own cache key. */
+export const startPayloadOn = async (url: string, key: string): Promise<Payload> => {
+  const { default: config } = await import('../../payload.config')
+  const { databaseAdapter } = await import('../../src/database')
+  const payload = await getPayload({ config: { ...(await config), db: databaseAdapter(url) as never }, key })
+  const kind = databaseKind(url)
   if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
   return payload
 }
