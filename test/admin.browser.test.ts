@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { launchChromium, stepShots } from './browser/chromium'
 import { type RunningServer, startServer } from './browser/server'
@@ -12,6 +12,7 @@ import { type RunningServer, startServer } from './browser/server'
 const PASSWORD = 'correct-horse-battery-staple'
 const EDITOR = { email: 'edith@example.org', name: 'Edith Editor', roles: ['editor'] }
 const REVIEWER = { email: 'remi@example.org', name: 'Rémi Reviewer', roles: ['reviewer'] }
+const SECOND_EDITOR = { email: 'sami@example.org', name: 'Sami Second', roles: ['editor'] }
 const TITLE = 'Mobilité de main-d’œuvre au Sahel'
 const NOTE = 'Ajoutez un résumé pour la page publique.'
 const OUTCOMES = ['Les agents sont formés.', 'Les postes frontières sont équipés.', 'Les données sont partagées.']
@@ -59,6 +60,23 @@ const hasText = (locator: Locator, text: string) => expect.poll(async () => (awa
 const isVisible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: POLL.timeout })
 const isEnabled = (locator: Locator, enabled: boolean) => expect.poll(() => locator.isEnabled({ timeout: 1000 }).catch(() => !enabled), POLL).toBe(enabled)
 
+/**
+ * Clicks Save Draft once the form has settled, and again if the click was swallowed (a click that
+ * lands while the form is still processing its last change does nothing), until `done()` holds.
+ */
+const saveDraftUntil = async (page: Page, done: () => Promise<boolean>) => {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.waitForLoadState('networkidle').catch(() => undefined)
+    await page.locator('#action-save-draft').click()
+    const deadline = Date.now() + 15_000
+    while (Date.now() < deadline) {
+      if (await done()) return
+      await page.waitForTimeout(250)
+    }
+  }
+  throw new Error('Save Draft did not take effect after three clicks')
+}
+
 const tab = (page: Page, name: string) => page.locator('.tabs-field__tabs button', { hasText: name }).click()
 const reviewState = (page: Page) => page.locator('.review-panel .review-state')
 const openProject = async (page: Page) => {
@@ -71,7 +89,7 @@ beforeAll(async () => {
   server = await startServer()
   const first = await api('/users/first-register', { method: 'POST', body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }) })
   expect(first.status).toBe(200)
-  for (const person of [EDITOR, REVIEWER]) {
+  for (const person of [EDITOR, REVIEWER, SECOND_EDITOR]) {
     const created = await api('/users', { method: 'POST', token: first.body.token, body: JSON.stringify({ ...person, password: PASSWORD }) })
     expect(created.status).toBe(201)
   }
@@ -98,6 +116,11 @@ afterAll(async () => {
 })
 
 describe('an editor and a reviewer in the admin', { timeout: 240_000 }, () => {
+  // Each step builds on the one before: after a failure, the rest fail at once instead of waiting out their timeouts.
+  beforeEach(() => {
+    if (failed) throw new Error('an earlier step failed (see its screenshots)')
+  })
+
   it('the editor creates a project in French with two Member States, meets a validation error and fixes it', async () => {
     await editor.goto(`${server.url}/admin/collections/projects/create?locale=fr`)
     await tab(editor, 'Identity')
@@ -117,17 +140,17 @@ describe('an editor and a reviewer in the admin', { timeout: 240_000 }, () => {
     await editor.keyboard.type('ML')
     await editor.locator('.rs__option', { hasText: /^Mali/ }).click()
     await expect.poll(() => editor.locator('#field-memberStates .rs__multi-value').count(), POLL).toBe(2)
+    await editor.keyboard.press('Escape')
     // Editors save drafts; publishing is not theirs, and they are not offered it.
     expect(await editor.locator('#action-save').count()).toBe(0)
-    await editor.click('#action-save-draft')
+    await saveDraftUntil(editor, () => editor.locator('.field-type.text.error, .tabs-field__tab-button--has-error, .payload-toast-container .toast-error').count().then((n) => n > 0))
     await tab(editor, 'Project details')
     await containsText(editor.locator('.field-type.text', { has: editor.locator('#field-primaId') }), 'Prima ID must look like ZA10P0005')
     await shots.shot(editor, 'validation-error')
     expect(editor.url()).toMatch(/\/create/)
 
     await editor.fill('#field-primaId', 'BF10P0777')
-    await editor.click('#action-save-draft')
-    await editor.waitForURL(/\/projects\/\d+/)
+    await saveDraftUntil(editor, async () => /\/projects\/\d+/.test(editor.url()))
     projectId = editor.url().match(/\/projects\/(\d+)/)![1]!
     await shots.shot(editor, 'saved-draft')
     expect(await anonymousSees()).toEqual({ byId: 404, listed: 0, listedAsDraft: 0 })
@@ -253,5 +276,30 @@ describe('an editor and a reviewer in the admin', { timeout: 240_000 }, () => {
     // The public still reads the approved version.
     const { body } = await api(`/projects/${projectId}?locale=fr`)
     expect(body.summary).toMatch(/^Un projet régional/)
+  })
+
+  it('two editors on one project: the second finds it locked and cannot overwrite the first one’s work', async () => {
+    await openProject(editor)
+    await tab(editor, 'Identity')
+    // Payload takes the lock once the editor starts changing the document.
+    await editor.fill('#field-summary', 'Un résumé écrit pendant que Sami regardait.')
+    await editor.waitForTimeout(1500)
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } })
+    context.setDefaultTimeout(45_000)
+    const second = await signIn(context, SECOND_EDITOR.email)
+    await second.goto(`${server.url}/admin/collections/projects/${projectId}?locale=fr`)
+    await second.waitForTimeout(3000)
+    await shots.shot(second, 'second-editor-opens')
+    await containsText(second.locator('.document-locked'), 'is currently editing this document')
+    await shots.shot(second, 'locked-for-second-editor')
+    await second.getByRole('button', { name: /read-only/i }).click()
+    await isEnabled(second.locator('#action-save-draft'), false)
+
+    // The first editor's work goes through untouched.
+    await editor.click('#action-save-draft')
+    await isVisible(editor.getByText(/successfully/i))
+    const { body } = await api(`/projects/${projectId}?locale=fr&draft=true`, { token: (await api('/users/login', { method: 'POST', body: JSON.stringify({ email: EDITOR.email, password: PASSWORD }) })).body.token })
+    expect(body.summary).toBe('Un résumé écrit pendant que Sami regardait.')
+    await context.close()
   })
 })
