@@ -78,3 +78,32 @@ describe('reads', () => {
     expect(badId.body.errors[0].message).toBe('where.memberStates.in: “abc” is not an ID.')
   })
 })
+
+describe('rich text', () => {
+  const text = (value: string) => ({ type: 'text', text: value, version: 1, format: 0, detail: 0, mode: 'normal', style: '' })
+  const link = (url: string, label: string) => ({ type: 'link', version: 3, fields: { url, newTab: false, linkType: 'custom' }, children: [text(label)], direction: 'ltr', format: '', indent: 0 })
+  const paragraph = (...children: unknown[]) => ({ type: 'paragraph', version: 1, children, direction: 'ltr', format: '', indent: 0, textFormat: 0 })
+
+  it('never keeps a javascript:, data: or vbscript: link, whoever sends it; the words stay, web links too', async () => {
+    const token = await api.login((await createUser(payload, ['editor'])).email)
+    const description = {
+      root: {
+        type: 'root',
+        version: 1,
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        children: [
+          paragraph(text('See '), link('javascript:alert(document.cookie)', 'the report'), text(' and '), link('https://www.iom.int/', 'IOM')),
+          paragraph(link('  JaVaScRiPt:alert(1)', 'shouting'), link('data:text/html;base64,PHNjcmlwdD4=', 'data'), link('vbscript:msgbox(1)', 'basic')),
+        ],
+      },
+    }
+    const created = await api.rest('POST', '/projects?draft=true', { token, body: { ...validProject(states.ZA!), description } })
+    expect(created.status).toBe(201)
+    const stored = JSON.stringify((await payload.findByID({ collection: 'projects', id: created.body.doc.id, draft: true })).description)
+    expect(stored).not.toMatch(/javascript:|data:text|vbscript:/i)
+    expect(stored).toContain('https://www.iom.int/')
+    for (const words of ['the report', 'shouting', 'IOM', 'basic']) expect(stored).toContain(words)
+  })
+})

@@ -12,6 +12,7 @@ import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
+import { sanitizeRichText } from '../../hooks/sanitizeRichText'
 import { ensureUnique } from '../../hooks/uniqueness'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
 import { notifyFrontEnds, notifyFrontEndsOnDelete, rememberWhetherLive } from '../../webhooks/notifyFrontEnds'
@@ -330,6 +331,7 @@ export const createProjectsCollection = ({
               type: 'richText',
               label: FIELD_LABELS.description,
               localized: true,
+              hooks: { beforeValidate: [sanitizeRichText] },
             },
             ],
           },
