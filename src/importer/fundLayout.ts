@@ -3,7 +3,7 @@ import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES, type T
 import { toCode } from '../hooks/normalizeCode'
 import type { MetadataField } from './labels'
 import { matchMemberStates } from './memberStateNames'
-import { fold } from './normalize'
+import { fold } from '../domain/fold'
 import { termOf } from './values'
 
 /** The fund site shows its values without labels, always in this order; any may be missing. */

@@ -1,5 +1,5 @@
 import { FIELD_LABELS } from '../domain/fieldLabels'
-import { fold } from './normalize'
+import { fold } from '../domain/fold'
 
 /** The metadata fields a project page shows, in the site's order. */
 export const METADATA_FIELDS = [

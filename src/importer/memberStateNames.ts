@@ -2,7 +2,7 @@ import countries from 'i18n-iso-countries'
 
 import { LOCALES } from '../domain/locales'
 import { readMemberStates } from '../seed/memberStates'
-import { fold } from './normalize'
+import { fold } from '../domain/fold'
 
 /** Marks the names of countries that are not Member States. */
 const NOT_A_MEMBER = '-'

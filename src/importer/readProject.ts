@@ -6,7 +6,7 @@ import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES } from 
 import { toCode } from '../hooks/normalizeCode'
 import { METADATA_FIELDS } from './labels'
 import { matchMemberStates } from './memberStateNames'
-import { fold } from './normalize'
+import { fold } from '../domain/fold'
 import { extractOutcomes, type ParsedPage } from './parsePage'
 import { languageOfText } from './language'
 import { parseAmount, parseYear, termOf } from './values'

@@ -1,5 +1,5 @@
 import type { Term } from '../domain/vocabularies'
-import { fold } from './normalize'
+import { fold } from '../domain/fold'
 
 /** A year written anywhere in a value ("2024", "Décembre 2024"). */
 export const parseYear = (text: string): number | undefined => {

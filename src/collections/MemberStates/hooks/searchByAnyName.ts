@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook, Where } from 'payload'
 
 import { LOCALES } from '../../../domain/locales'
-import { fold } from '../../../importer/normalize'
+import { fold } from '../../../domain/fold'
 
 const SEARCHING = 'member-states:search'
 

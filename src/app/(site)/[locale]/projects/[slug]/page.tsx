@@ -4,7 +4,7 @@ import type { Metadata } from 'next'
 import { draftMode, headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
-import React from 'react'
+import React, { cache } from 'react'
 
 import { hasRole } from '../../../../../access'
 import { FIELD_LABELS } from '../../../../../domain/fieldLabels'
@@ -23,14 +23,19 @@ const previewer = async () => {
   return user && hasRole(user as never, 'admin', 'editor', 'reviewer') ? { user } : undefined
 }
 
-const load = async ({ params }: Params) => {
-  const { locale, slug } = await params
-  if (!isLocale(locale)) notFound()
+/** Once per request: the metadata and the page both need it, and a preview is neither cached nor cheap. */
+const read = cache(async (locale: Locale, slug: string) => {
   const preview = await previewer()
   const page = await projectPage(slug, locale, preview)
   if (!page) notFound()
   const translated: Locale[] = page.project.translatedLocales ?? []
   return { locale, slug, ...page, translated, inLocale: translated.includes(locale), preview: Boolean(preview) }
+})
+
+const load = async ({ params }: Params) => {
+  const { locale, slug } = await params
+  if (!isLocale(locale)) notFound()
+  return read(locale, slug)
 }
 
 /** The admin's own address, which live preview messages come from. */
