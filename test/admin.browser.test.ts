@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { launchChromium, stepShots } from './browser/chromium'
-import { type RunningServer, startServer } from './browser/server'
+import { type RunningServer, startServer } from '../scripts/lib/server'
 
 /**
  * The day's work in a real browser (Debian's chromium) against the production build: an editor

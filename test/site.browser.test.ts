@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from './browser/chromium'
-import { type RunningServer, startServer } from './browser/server'
+import { type RunningServer, startServer } from '../scripts/lib/server'
 
 /**
  * The public site on the production build: pages in the reader's language, filters in the URL,

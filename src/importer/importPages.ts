@@ -91,7 +91,7 @@ export const describeError = (error: unknown) => {
   return data?.errors?.map((field) => `${field.path}: ${field.message}`).join('; ') || (error as Error).message
 }
 
-const importPage = async (payload: Payload, file: string, options: ImportOptions): Promise<PageResult> => {
+export const importPage = async (payload: Payload, file: string, options: ImportOptions): Promise<PageResult> => {
   const raw = await readFile(file, 'utf8')
   const page = parsePage(/\.html?$/i.test(file) ? htmlToPageText(raw) : raw)
   if (!page || !page.title) return { file, status: 'failed', changes: [], problems: [], error: 'not a project page: no metadata block' }

@@ -15,20 +15,21 @@ const freePort = () =>
     })
   })
 
-export type RunningServer = { url: string; log: () => string; stop: () => Promise<void> }
+export type RunningServer = { url: string; pid: number; log: () => string; stop: () => Promise<void> }
 
 /**
  * The production app as `npm start` runs it (built if the sources changed, migrated, seeded) on
- * this test file's own database, in its own process group so that stopping it stops the tree.
+ * the database of DATABASE_URL (a test file's own, the benchmark's), in its own process group
+ * so that stopping it stops the tree. `env` adds to the environment.
  */
-export const startServer = async (): Promise<RunningServer> => {
+export const startServer = async ({ env = {} }: { env?: Record<string, string> } = {}): Promise<RunningServer> => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
   const child: ChildProcess = spawn('node', ['scripts/run.mjs', 'scripts/start.ts'], {
     cwd: ROOT,
     detached: true,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', SERVER_URL: url },
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', SERVER_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += chunk))
@@ -52,8 +53,8 @@ export const startServer = async (): Promise<RunningServer> => {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output.slice(-3000)}`)
     const ready = await fetch(`${url}/api/member-states?limit=1`).then((response) => response.ok, () => false)
-    if (ready) return { url, log: () => output, stop }
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    if (ready) return { url, pid: child.pid!, log: () => output, stop }
+    await new Promise((resolve) => setTimeout(resolve, 250))
   }
   await stop()
   throw new Error(`the server did not answer within 5 minutes:\n${output.slice(-3000)}`)

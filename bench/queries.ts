@@ -1,0 +1,129 @@
+/**
+ * The queries front ends make all day, in three forms: through our API (REST or GraphQL, as a
+ * front end calls it), through the floor (the same answer from a hand-written query, see
+ * src/bench/floor.ts) and, where the Directus peer has the same query, through Directus.
+ */
+import { stringify } from 'qs-esm'
+
+export type BenchRequest = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
+
+export type BenchQuery = {
+  key: 'list' | 'page' | 'facets' | 'graphql' | 'search'
+  name: string
+  api: BenchRequest
+  floor: BenchRequest
+  /** The Directus peer's query (its bench.mjs letter) answering the same question, if it has one. */
+  peer?: { key: string; request: BenchRequest }
+  /** Reads the number of items in an answer of either side, to check they agree. */
+  items: (json: any) => number
+}
+
+/** What a list card shows: no rich text, Member States by name and code. */
+export const LIST_SELECT = {
+  title: true,
+  slug: true,
+  summary: true,
+  status: true,
+  projectType: true,
+  idfRegion: true,
+  coverage: true,
+  startYear: true,
+  endYear: true,
+  budgetUSD: true,
+  memberStates: true,
+} as const
+
+export const LIST_FILTER = { idfRegion: 'africa', status: 'completed' } as const
+export const SEARCH_TERM = 'migration'
+
+const get = (path: string, query: Record<string, unknown>): BenchRequest => ({
+  method: 'GET',
+  path: `${path}?${stringify(query, { addQueryPrefix: false })}`,
+})
+
+const graphql = (path: string, query: string): BenchRequest => ({
+  method: 'POST',
+  path,
+  body: JSON.stringify({ query }),
+  headers: { 'content-type': 'application/json' },
+})
+
+const LIST_GRAPHQL = `{ Projects(where: { idfRegion: { equals: africa }, status: { equals: completed } }, sort: "-endYear", limit: 10, locale: fr, pagination: false, select: true) {
+  docs { id title slug summary status projectType idfRegion coverage startYear endYear budgetUSD memberStates { id name iso2 } } } }`
+
+const PEER_LIST_GRAPHQL = `query { projects(filter: { idf_region: { _eq: "africa" }, status: { _eq: "completed" } }, sort: ["-end_year"], limit: 10) {
+  id title slug status project_type budget_usd coverage idf_region start_year end_year prima_id project_id description
+  member_states { id member_states_id { name iso2 } } } }`
+
+/** The five queries, for one project page's slug (the same slug on both sides). */
+export const benchQueries = (slug: string): BenchQuery[] => {
+  const listQuery = {
+    where: { idfRegion: { equals: LIST_FILTER.idfRegion }, status: { equals: LIST_FILTER.status } },
+    sort: '-endYear',
+    limit: 10,
+    locale: 'fr',
+    depth: 1,
+    // A list card needs no page count: asking for none spares a count over the same filter.
+    pagination: false,
+    select: LIST_SELECT,
+  }
+  return [
+    {
+      key: 'list',
+      name: 'filtered list (region + status, by end year, 10, French, Member States named)',
+      api: get('/api/projects', listQuery),
+      floor: get('/bench-floor/list', { idfRegion: LIST_FILTER.idfRegion, status: LIST_FILTER.status, locale: 'fr', limit: 10 }),
+      peer: {
+        key: 'a',
+        request: get('/items/projects', {
+          filter: { idf_region: { _eq: 'africa' }, status: { _eq: 'completed' } },
+          sort: '-end_year',
+          limit: 10,
+          fields: '*,member_states.member_states_id.name,member_states.member_states_id.iso2',
+        }),
+      },
+      items: (json) => (json.docs ?? json.data)?.length ?? -1,
+    },
+    {
+      key: 'page',
+      name: 'project page by slug (outcomes and Member States, French)',
+      api: get('/api/projects', { where: { slug: { equals: slug } }, limit: 1, locale: 'fr', depth: 1, pagination: false }),
+      floor: get('/bench-floor/page', { slug, locale: 'fr' }),
+      peer: {
+        key: 'b',
+        request: get('/items/projects', { filter: { slug: { _eq: slug } }, fields: '*,member_states.member_states_id.*', limit: 1 }),
+      },
+      items: (json) => (json.docs ?? json.data)?.length ?? -1,
+    },
+    {
+      key: 'facets',
+      name: 'facets of the filtered list (counts per filter value, French labels)',
+      api: get('/api/projects/facets', { locale: 'fr', where: { idfRegion: { equals: LIST_FILTER.idfRegion } } }),
+      floor: get('/bench-floor/facets', { idfRegion: LIST_FILTER.idfRegion, locale: 'fr' }),
+      items: (json) => json.totalDocs ?? -1,
+    },
+    {
+      key: 'graphql',
+      name: 'the filtered list through GraphQL',
+      api: graphql('/api/graphql', LIST_GRAPHQL),
+      floor: get('/bench-floor/list', { idfRegion: LIST_FILTER.idfRegion, status: LIST_FILTER.status, locale: 'fr', limit: 10 }),
+      peer: { key: 'd', request: graphql('/graphql', PEER_LIST_GRAPHQL) },
+      items: (json) => (json.data?.Projects?.docs ?? json.data?.projects ?? json.docs)?.length ?? -1,
+    },
+    {
+      key: 'search',
+      name: `title search “${SEARCH_TERM}”, 10 results`,
+      api: get('/api/projects', {
+        where: { title: { like: SEARCH_TERM } },
+        limit: 10,
+        locale: 'fr',
+        depth: 1,
+        pagination: false,
+        select: LIST_SELECT,
+      }),
+      floor: get('/bench-floor/search', { q: SEARCH_TERM, locale: 'fr', limit: 10 }),
+      peer: { key: 'c', request: get('/items/projects', { search: SEARCH_TERM, limit: 10 }) },
+      items: (json) => (json.docs ?? json.data)?.length ?? -1,
+    },
+  ]
+}
