@@ -7,7 +7,7 @@
 import { Faker, base, en } from '@faker-js/faker'
 import slugify from 'slugify'
 
-import { countryName } from '../src/domain/countries'
+import { countryName, isIso2 } from '../src/domain/countries'
 import type { Locale } from '../src/domain/locales'
 import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES } from '../src/domain/vocabularies'
 import { readMemberStates } from '../src/seed/memberStates'
@@ -270,7 +270,11 @@ const known = (values: readonly { value: string }[], value: string, fallback: st
  */
 export const portfolioFromDataset = (dataset: PeerDataset, seed = DEFAULT_SEED): Portfolio => {
   const faker = new Faker({ locale: [en, base], seed })
-  const statesById = new Map(dataset.memberStates.map((state) => [state.id, state]))
+  // Our model accepts ISO 3166-1 codes only: a user-assigned code such as XK (Kosovo) is left out
+  // with its links, and the source says how many.
+  const refused = dataset.memberStates.filter((state) => !isIso2(state.iso2))
+  const statesById = new Map(dataset.memberStates.filter((state) => isIso2(state.iso2)).map((state) => [state.id, state]))
+  const droppedLinks = dataset.links.filter((link) => !statesById.has(link.member_states_id)).length
   const linksByProject = new Map<number, number[]>()
   for (const link of [...dataset.links].sort((a, b) => a.id - b.id)) {
     linksByProject.set(link.projects_id, [...(linksByProject.get(link.projects_id) ?? []), link.member_states_id])
@@ -306,7 +310,7 @@ export const portfolioFromDataset = (dataset: PeerDataset, seed = DEFAULT_SEED):
       outcomes: outcomeTexts.map((text) => ({ statement: perLanguage(languages, (l) => OUTCOMES[l][text]), indicators: {} })),
     }
   })
-  const memberStates = dataset.memberStates.map((state) => ({
+  const memberStates = [...statesById.values()].map((state) => ({
     iso2: state.iso2,
     iso3: state.iso3,
     name: {
@@ -316,5 +320,6 @@ export const portfolioFromDataset = (dataset: PeerDataset, seed = DEFAULT_SEED):
     },
     idfRegion: known(IDF_REGIONS, state.idf_region, 'global') as string,
   }))
-  return { source: `dataset (${dataset.projects.length} projects)`, memberStates, projects }
+  const left = refused.length ? `; left out: ${refused.map((state) => state.iso2).join(', ')} (not ISO 3166-1) and its ${droppedLinks} links` : ''
+  return { source: `dataset (${dataset.projects.length} projects${left})`, memberStates, projects }
 }

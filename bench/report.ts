@@ -23,8 +23,9 @@ export type BenchResults = {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string }
   database: { kind: string; note: string }
   dataset: { source: string; projects: number; outcomes: number; memberStates: number; loadSeconds: number }
-  settings: { connections: number; durationS: number; warmupS: number; rounds: number; peer: string | null }
+  settings: { connections: number; durationS: number; warmupS: number; rounds: number; workers: number; peer: string | null }
   coldStartMs: number
+  /** Resident memory of the largest server process (of each, with several workers). */
   memory: { startMb: number; endMb: number; peakMb: number; samples: { atS: number; rssMb: number }[] }
   import: { pages: number; seconds: number; pagesPerSec: number } | null
   queries: QueryResult[]
@@ -83,7 +84,7 @@ export const toMarkdown = (results: BenchResults) => {
     '',
     `${results.date} · ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, ${m.os} · load generator on the same machine`,
     `Dataset: ${results.dataset.source}; ${results.dataset.outcomes} outcomes, ${results.dataset.memberStates} Member States, loaded in ${results.dataset.loadSeconds} s · ${results.database.note}`,
-    `${results.settings.connections} connections, ${results.settings.warmupS} s warm-up + ${results.settings.durationS} s measured per query, ${results.settings.rounds} round(s) (median)${results.settings.peer ? `, alternating with ${results.settings.peer}` : ''}; no response caches in the first table.`,
+    `${results.settings.workers} server process(es), ${results.settings.connections} connections, ${results.settings.warmupS} s warm-up + ${results.settings.durationS} s measured per query, ${results.settings.rounds} round(s) (median)${results.settings.peer ? `, alternating with ${results.settings.peer}` : ''}; no response caches in the first table.`,
     '',
     '| query | req/s | p50 / p99 ms | bytes | items | floor req/s (floor ÷ API) | Directus req/s (API ÷ Directus) |',
     '|---|---|---|---|---|---|---|',

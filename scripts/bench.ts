@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--projects 10000] [--dataset file.json] [--database url --reset]
  *   [--peer directus] [--duration 10] [--warmup 3] [--connections 10] [--rounds 1]
- *   [--import-pages 100] [--only list,page] [--no-cached] [--label name] [--out bench/results]`
+ *   [--workers 1] [--import-pages 100] [--only list,page] [--no-cached] [--label name] [--out bench/results]`
  *
  * Loads a deterministic portfolio into a fresh database by the fast path (bench/load.ts), starts
  * the production server as `npm start` does, and drives it with autocannon over the queries front
@@ -29,6 +29,7 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '1' },
+    workers: { type: 'string', default: process.env.WEB_CONCURRENCY ?? '1' },
     'import-pages': { type: 'string', default: '100' },
     only: { type: 'string' },
     'no-cached': { type: 'boolean', default: false },
@@ -58,8 +59,6 @@ if (/^postgres/.test(databaseUrl) && options.reset) {
   await client.end()
 }
 process.env.DATABASE_URL = databaseUrl
-// Payload's own logs stay quiet; the bench reports on stderr and writes its results to files.
-process.env.PAYLOAD_LOG_LEVEL ??= 'warn'
 
 await import('./lib/environment')
 const { default: config } = await import('../payload.config')
@@ -101,7 +100,7 @@ log(`loaded ${loaded.projects} projects, ${loaded.outcomes} outcomes in ${loaded
 // --- the server ---------------------------------------------------------------------------
 buildIfStale()
 const startedAt = performance.now()
-const server = await startServer({ env: { DATABASE_URL: databaseUrl, BENCH_FLOOR: '1', PAYLOAD_LOG_LEVEL: 'warn' } })
+const server = await startServer({ env: { DATABASE_URL: databaseUrl, BENCH_FLOOR: '1', WEB_CONCURRENCY: String(options.workers) } })
 const coldStartMs = Math.round(performance.now() - startedAt)
 log(`server up at ${server.url} (cold start ${coldStartMs} ms)`)
 
@@ -190,7 +189,8 @@ await server.stop()
 let imported: import('../bench/report').BenchResults['import'] = null
 const importCount = Number(options['import-pages'])
 if (importCount > 0) {
-  const fixture = readFileSync(path.join(ROOT, '..', 'shared', 'fixtures', 'lesotho-labour-migration.fr.txt'), 'utf8')
+  // The real page the site shows today (a copy kept with the tests), varied into distinct projects.
+  const fixture = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lesotho-labour-migration.fr.txt'), 'utf8')
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-import-'))
   const files = Array.from({ length: importCount }, (_, i) => {
     const file = path.join(dir, `page-${i + 1}.fr.txt`)
@@ -235,7 +235,7 @@ const partial = {
     memberStates: portfolio.memberStates.length,
     loadSeconds: Math.round(loaded.seconds * 10) / 10,
   },
-  settings: { connections: settings.connections, durationS: settings.duration, warmupS: settings.warmup, rounds, peer: options.peer ?? null },
+  settings: { connections: settings.connections, durationS: settings.duration, warmupS: settings.warmup, rounds, workers: Number(options.workers), peer: options.peer ?? null },
   coldStartMs,
   memory: {
     startMb: steady[0]?.rssMb ?? 0,

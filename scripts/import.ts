@@ -31,7 +31,7 @@ const filesUnder = async (entry: string): Promise<string[]> =>
 
 const { importPages } = await import('../src/importer/importPages')
 const { importExport } = await import('../src/importer/importExport')
-const { committedMigrations, databaseKind, DEFAULT_DATABASE_URL } = await import('../src/database')
+const { committedMigrations, databaseKind, DEFAULT_DATABASE_URL, optimizeDatabase } = await import('../src/database')
 
 if (inputs.length === 0) {
   console.error('Usage: npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json]')
@@ -92,5 +92,7 @@ console.log(
 const report = option('--report')
 const summary = Object.fromEntries(['created', 'updated', 'unchanged', 'failed'].map((status) => [status, count(status)]))
 if (report) await writeFile(report, JSON.stringify({ dryRun: flag('--dry-run'), summary, results }, null, 2))
+// A bulk load changes what the query planner should know (see optimizeDatabase).
+if (!flag('--dry-run') && count('created') + count('updated') > 0) await optimizeDatabase(payload)
 await payload.destroy()
 process.exit(count('failed') ? 1 : 0)

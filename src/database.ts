@@ -46,6 +46,11 @@ export const databaseAdapter = (url: string = DEFAULT_DATABASE_URL): DatabaseAda
     if (file && !file.startsWith(':')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
     return sqliteAdapter({
       client: { url },
+      // WAL: readers never wait for a writer (the site keeps serving while an editor saves or an
+      // import runs), and several server processes can share the file. A writer that finds the
+      // file locked waits up to 5 s instead of failing at once with SQLITE_BUSY.
+      wal: true,
+      busyTimeout: 5000,
       migrationDir: migrationDir('sqlite'),
       prodMigrations: sqliteMigrations,
       push: false,

@@ -1,7 +1,7 @@
 import type { SanitizedConfig } from 'payload'
 import { getPayload } from 'payload'
 
-import { committedMigrations, databaseKind, DEFAULT_DATABASE_URL } from '../../src/database'
+import { committedMigrations, databaseKind, DEFAULT_DATABASE_URL, optimizeDatabase } from '../../src/database'
 import { seed } from '../../src/seed'
 
 /**
@@ -20,6 +20,8 @@ export const prepareDatabase = async (config: Promise<SanitizedConfig>) => {
       payload.logger.info(`Loaded ${report.memberStatesCreated} Member States and observer States.`)
     }
     if (report.sampleCreated) payload.logger.info('Loaded the sample project (Lesotho, in French).')
+    // Fresh planner statistics for the data as it now stands (see optimizeDatabase).
+    await optimizeDatabase(payload)
   } finally {
     await payload.destroy()
   }

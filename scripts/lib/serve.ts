@@ -3,10 +3,19 @@ import path from 'node:path'
 
 import { ROOT } from './env'
 
-/** Runs `next <command>` in the foreground and passes signals on, exiting with its code. */
+/**
+ * Runs `next <command>` in the foreground and passes signals on, exiting with its code. In
+ * production, WEB_CONCURRENCY above 1 runs that many server processes on the port instead
+ * (scripts/lib/cluster.mjs): one per core is the documented setting for the embedded SQLite
+ * database, whose queries hold the process they run in (docs/performance.md).
+ */
 export const runNext = (command: 'start' | 'dev', env: NodeJS.ProcessEnv) => {
   const port = process.env.PORT || '3000'
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), [command, '-p', port], {
+  const clustered = command === 'start' && Number(process.env.WEB_CONCURRENCY) > 1
+  const [program, args] = clustered
+    ? [process.execPath, [path.join(ROOT, 'scripts', 'lib', 'cluster.mjs')]]
+    : [path.join(ROOT, 'node_modules', '.bin', 'next'), [command, '-p', port]]
+  const child = spawn(program, args, {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, ...env, PORT: port },

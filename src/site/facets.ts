@@ -1,4 +1,8 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
+import { combineQueries, createLocalReq, executeAccess, validateQueryPaths } from 'payload'
+
+import { rejectMalformedIds } from '../hooks/rejectMalformedIds'
+import { COLUMN_FACETS, countFacetsInSql, type FacetCounts } from './facetCounts'
 
 import { type Locale, translate } from '../domain/locales'
 import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
@@ -18,36 +22,7 @@ const CODED = { status: PROJECT_STATUSES, coverage: COVERAGES, idfRegion: IDF_RE
  */
 export const projectFacets = async (payload: Payload, { where, locale, req }: { where?: Where; locale: Locale; req?: PayloadRequest }): Promise<Facets> => {
   const projectTypes = ((payload.config.custom as any)?.projectPages?.projectTypes ?? DEFAULT_PROJECT_TYPES) as Term[]
-  const { docs } = await payload.find({
-    collection: 'projects',
-    where,
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    joins: false,
-    select: { status: true, projectType: true, idfRegion: true, coverage: true, memberStates: true, startYear: true, endYear: true },
-    overrideAccess: false,
-    ...(req ? { req, user: req.user } : {}),
-  })
-  const counts: Record<keyof Facets['facets'], Map<string | number, number>> = {
-    status: new Map(),
-    projectType: new Map(),
-    idfRegion: new Map(),
-    coverage: new Map(),
-    memberStates: new Map(),
-    startYear: new Map(),
-    endYear: new Map(),
-  }
-  const add = (facet: keyof Facets['facets'], value: unknown) => {
-    if (value === null || value === undefined || value === '') return
-    const key = value as string | number
-    counts[facet].set(key, (counts[facet].get(key) ?? 0) + 1)
-  }
-  for (const doc of docs as any[]) {
-    for (const facet of ['status', 'projectType', 'idfRegion', 'coverage', 'startYear', 'endYear'] as const) add(facet, doc[facet])
-    for (const state of doc.memberStates ?? []) add('memberStates', typeof state === 'object' ? state.id : state)
-  }
-
+  const counts = await countFacets(payload, { where, locale, req })
   const stateIds = [...counts.memberStates.keys()]
   const { docs: states } = stateIds.length
     ? await payload.find({ collection: 'member-states', where: { id: { in: stateIds } }, locale, depth: 0, limit: 0, pagination: false, joins: false, select: { name: true, iso2: true } })
@@ -57,14 +32,14 @@ export const projectFacets = async (payload: Payload, { where, locale, req }: { 
   const coded = (facet: 'status' | 'coverage' | 'idfRegion' | 'projectType') => {
     const terms = facet === 'projectType' ? projectTypes : CODED[facet]
     return terms
-      .filter((term) => counts[facet].has(term.value))
-      .map((term) => ({ value: term.value, label: translate(term.label, locale), count: counts[facet].get(term.value)! }))
+      .filter((term) => counts.columns[facet].has(term.value))
+      .map((term) => ({ value: term.value, label: translate(term.label, locale), count: counts.columns[facet].get(term.value)! }))
   }
   const years = (facet: 'startYear' | 'endYear') =>
-    [...counts[facet].entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([value, count]) => ({ value, label: String(value), count }))
+    [...counts.columns[facet].entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([value, count]) => ({ value, label: String(value), count }))
 
   return {
-    totalDocs: docs.length,
+    totalDocs: counts.totalDocs,
     facets: {
       status: coded('status'),
       projectType: coded('projectType'),
@@ -79,4 +54,50 @@ export const projectFacets = async (payload: Payload, { where, locale, req }: { 
       endYear: years('endYear'),
     },
   }
+}
+
+/**
+ * The counts behind the facets, among the projects the caller may read that match `where`: in the
+ * database on SQL adapters (src/site/facetCounts.ts), by reading the matching projects' coded
+ * fields elsewhere (MongoDB). `where` is checked as `find` checks it: fields the caller may not
+ * read or filter on are refused, as are malformed IDs.
+ */
+const countFacets = async (payload: Payload, { where = {}, locale, req: given }: { where?: Where; locale: Locale; req?: PayloadRequest }): Promise<FacetCounts> => {
+  const req = given ?? (await createLocalReq({}, payload))
+  const collection = payload.collections.projects.config
+  rejectMalformedIds({ args: { where }, collection, operation: 'read', req } as unknown as Parameters<typeof rejectMalformedIds>[0])
+  await validateQueryPaths({ collectionConfig: collection, overrideAccess: false, req, where })
+  const access = await executeAccess({ req, disableErrors: true }, collection.access.read)
+  const empty = (): FacetCounts => ({
+    totalDocs: 0,
+    columns: Object.fromEntries(COLUMN_FACETS.map((facet) => [facet, new Map()])) as FacetCounts['columns'],
+    memberStates: new Map(),
+  })
+  if (access === false) return empty()
+  const combined = combineQueries(where, access)
+  const inSql = await countFacetsInSql(payload, combined, locale)
+  if (inSql) return inSql
+
+  const { docs } = await payload.find({
+    collection: 'projects',
+    where: combined,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    joins: false,
+    select: { status: true, projectType: true, idfRegion: true, coverage: true, memberStates: true, startYear: true, endYear: true },
+    locale,
+    req,
+  })
+  const counts = empty()
+  const add = (map: Map<string | number, number>, value: unknown) => {
+    if (value === null || value === undefined || value === '') return
+    map.set(value as string | number, (map.get(value as string | number) ?? 0) + 1)
+  }
+  for (const doc of docs as Record<string, any>[]) {
+    for (const facet of COLUMN_FACETS) add(counts.columns[facet], doc[facet])
+    for (const state of doc.memberStates ?? []) add(counts.memberStates, typeof state === 'object' ? state.id : state)
+  }
+  counts.totalDocs = docs.length
+  return counts
 }

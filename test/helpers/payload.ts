@@ -32,30 +32,31 @@ export const createUser = async (payload: Payload, roles: ('admin' | 'editor' | 
 }
 
 /**
- * A second Payload instance on a second, empty database of the same kind (for moving data
- * between databases: export here, import there). Its name extends this file's own database's, so
- * the run's teardown drops it too.
+ * The address of a second, empty database of the same kind as this file's own (created on
+ * PostgreSQL). Its name extends this file's database's, so the run's teardown drops it too.
  */
-export const startSecondPayload = async (suffix = 'second'): Promise<Payload> => {
+export const createSecondDatabase = async (suffix = 'second'): Promise<string> => {
   const url = new URL(process.env.DATABASE_URL!)
   const kind = databaseKind(url.toString())
-  let second: string
-  if (kind === 'sqlite') {
-    second = `file:${url.pathname.replace(/\.db$/, `_${suffix}.db`)}`
-  } else {
-    const name = `${url.pathname.slice(1)}_${suffix}`
-    if (kind === 'postgres') {
-      const { default: pg } = await import('pg')
-      const admin = new pg.Client({ connectionString: url.toString() })
-      await admin.connect()
-      await admin.query(`CREATE DATABASE "${name}"`)
-      await admin.end()
-    }
-    url.pathname = `/${name}`
-    second = url.toString()
+  if (kind === 'sqlite') return `file:${url.pathname.replace(/\.db$/, `_${suffix}.db`)}`
+  const name = `${url.pathname.slice(1)}_${suffix}`
+  if (kind === 'postgres') {
+    const { default: pg } = await import('pg')
+    const admin = new pg.Client({ connectionString: url.toString() })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE "${name}"`)
+    await admin.end()
   }
-  return startPayloadOn(second, suffix)
+  url.pathname = `/${name}`
+  return url.toString()
 }
+
+/**
+ * A second Payload instance on a second, empty database of the same kind (for moving data
+ * between databases: export here, import there).
+ */
+export const startSecondPayload = async (suffix = 'second'): Promise<Payload> =>
+  startPayloadOn(await createSecondDatabase(suffix), suffix)
 
 /** Another Payload instance on the database at `url` (migrated), under its own cache key. */
 export const startPayloadOn = async (url: string, key: string): Promise<Payload> => {

@@ -33,6 +33,9 @@ export const MemberStates: CollectionConfig = {
     delete: admins,
   },
   defaultSort: 'slug',
+  // A project populates its Member States as a front end shows them: name, code and page address.
+  // Without this each populated State carried every field and its own join of projects.
+  defaultPopulate: { name: true, iso2: true, slug: true },
   hooks: {
     beforeOperation: [capPublicQueries, rejectMalformedIds, searchByAnyName],
     beforeValidate: [generateSlug({ from: 'name' })],

@@ -3,6 +3,7 @@ import * as migration_20261127_215941_review_workflow from './20261127_215941_re
 import * as migration_20261127_220826_scheduled_publishing from './20261127_220826_scheduled_publishing';
 import * as migration_20261128_000732_member_state_picker_label from './20261128_000732_member_state_picker_label';
 import * as migration_20261128_003558_webhook_deliveries from './20261128_003558_webhook_deliveries';
+import * as migration_20261128_030253_perf_indexes from './20261128_030253_perf_indexes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_003558_webhook_deliveries.up,
     down: migration_20261128_003558_webhook_deliveries.down,
-    name: '20261128_003558_webhook_deliveries'
+    name: '20261128_003558_webhook_deliveries',
+  },
+  {
+    up: migration_20261128_030253_perf_indexes.up,
+    down: migration_20261128_030253_perf_indexes.down,
+    name: '20261128_030253_perf_indexes'
   },
 ];

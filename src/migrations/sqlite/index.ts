@@ -2,6 +2,7 @@ import * as migration_20261127_210916_initial from './20261127_210916_initial';
 import * as migration_20261127_220031_review_workflow from './20261127_220031_review_workflow';
 import * as migration_20261127_220902_scheduled_publishing from './20261127_220902_scheduled_publishing';
 import * as migration_20261128_000726_member_state_picker_label from './20261128_000726_member_state_picker_label';
+import * as migration_20261128_030248_perf_indexes from './20261128_030248_perf_indexes';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261128_000726_member_state_picker_label.up,
     down: migration_20261128_000726_member_state_picker_label.down,
-    name: '20261128_000726_member_state_picker_label'
+    name: '20261128_000726_member_state_picker_label',
+  },
+  {
+    up: migration_20261128_030248_perf_indexes.up,
+    down: migration_20261128_030248_perf_indexes.down,
+    name: '20261128_030248_perf_indexes'
   },
 ];

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { loadPortfolio } from '../bench/load'
+import { generatePortfolio, type Portfolio } from '../bench/portfolio'
+import type { BenchResults } from '../bench/report'
+import { projectFacets } from '../src/site/facets'
+import { createUser, createSecondDatabase, startPayload } from './helpers/payload'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+
+let payload: Payload
+let portfolio: Portfolio
+
+beforeAll(async () => {
+  payload = await startPayload()
+  portfolio = generatePortfolio({ count: 60 })
+  await loadPortfolio(payload, portfolio)
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+describe('the generated portfolio', () => {
+  it('is the same for the same seed, with the promised shape', () => {
+    const again = generatePortfolio({ count: 60 })
+    expect(again.projects).toEqual(portfolio.projects)
+    const big = generatePortfolio({ count: 1000 })
+    const share = (test: (project: (typeof big.projects)[number]) => boolean) => big.projects.filter(test).length / big.projects.length
+    expect(share((project) => project.memberStates.length === 1)).toBeGreaterThan(0.6)
+    expect(Math.max(...big.projects.map((project) => project.memberStates.length))).toBeLessThanOrEqual(5)
+    expect(share((project) => Boolean(project.title.fr))).toBeCloseTo(1 / 3, 1)
+    expect(share((project) => Boolean(project.title.es))).toBeCloseTo(1 / 10, 1)
+    expect(big.projects.every((project) => project.outcomes.length === 3)).toBe(true)
+    const bytes = big.projects.map((project) => project.description.en!.join('\n').length)
+    expect(Math.min(...bytes)).toBeGreaterThanOrEqual(1024)
+    expect(Math.max(...bytes)).toBeLessThan(3300)
+  })
+})
+
+describe('the fast path', () => {
+  it('writes published projects that the public API reads like any other', async () => {
+    const anonymous = await payload.find({ collection: 'projects', overrideAccess: false, limit: 100, depth: 0 })
+    expect(anonymous.totalDocs).toBe(60)
+    const source = portfolio.projects.find((project) => project.title.fr && project.memberStates.length > 1)!
+    const { docs } = await payload.find({ collection: 'projects', where: { slug: { equals: source.slug } }, locale: 'all', depth: 1, overrideAccess: false })
+    const doc = docs[0] as any
+    expect(doc.title).toMatchObject({ en: source.title.en, fr: source.title.fr })
+    expect(doc.translatedLocales).toEqual(Object.keys(source.title))
+    expect(doc.memberStates.map((state: any) => state.iso2)).toEqual(source.memberStates)
+    expect(doc.outcomes.docs.map((outcome: any) => outcome.statement.en)).toEqual(source.outcomes.map((outcome) => outcome.statement.en))
+    expect(doc.outcomes.docs.map((outcome: any) => outcome.numeral)).toEqual(['i', 'ii', 'iii'])
+    expect(doc).toMatchObject({ _status: 'published', reviewStatus: 'approved', primaId: source.primaId, projectId: source.projectId, budgetUSD: source.budgetUSD })
+  })
+
+  it('leaves projects an editor can open, change and save, and the admin lists them', async () => {
+    const editor = await createUser(payload, ['editor'])
+    const drafts = await payload.find({ collection: 'projects', draft: true, limit: 5, user: editor, overrideAccess: false })
+    expect(drafts.totalDocs).toBe(60)
+    const id = drafts.docs[0].id
+    const saved = await payload.update({ collection: 'projects', id, draft: true, data: { summary: 'Edited after a bulk load.' }, user: editor, overrideAccess: false, locale: 'en' })
+    expect(saved.summary).toBe('Edited after a bulk load.')
+    // A new project after the loaded ones gets a fresh id (the id sequences moved past the rows).
+    const created = await payload.create({ collection: 'outcomes', data: { project: id, statement: 'A fourth outcome.' }, draft: true, user: editor, overrideAccess: false })
+    expect(Number(created.id)).toBeGreaterThan(180)
+  })
+
+  it('counts facets in the database exactly as reading every project would', async () => {
+    const published = portfolio.projects
+    const byRegion = (region: string) => published.filter((project) => project.idfRegion === region).length
+    const facets = await projectFacets(payload, { locale: 'fr' })
+    expect(facets.totalDocs).toBe(60)
+    for (const region of facets.facets.idfRegion) expect(region.count).toBe(byRegion(String(region.value)))
+    expect(facets.facets.idfRegion.find((region) => region.value === 'africa')?.label).toBe('Afrique')
+
+    // Through a relation (a join in SQL): each project counted once, however many States it has.
+    const state = published.find((project) => project.memberStates.length > 1)!.memberStates[0]
+    const { docs } = await payload.find({ collection: 'member-states', where: { iso2: { equals: state } }, depth: 0 })
+    const withState = published.filter((project) => project.memberStates.includes(state))
+    const filtered = await projectFacets(payload, { locale: 'en', where: { memberStates: { in: [docs[0].id] } } })
+    expect(filtered.totalDocs).toBe(withState.length)
+    const statuses = Object.fromEntries(filtered.facets.status.map((status) => [status.value, status.count]))
+    for (const status of ['pipeline', 'active', 'completed']) {
+      expect(statuses[status] ?? 0).toBe(withState.filter((project) => project.status === status).length)
+    }
+    const states = new Map(filtered.facets.memberStates.map((entry) => [entry.value, entry.count]))
+    expect(states.get(state)).toBe(withState.length)
+    for (const other of new Set(withState.flatMap((project) => project.memberStates))) {
+      expect(states.get(other)).toBe(withState.filter((project) => project.memberStates.includes(other)).length)
+    }
+    // A localized filter joins the locales table: still one count per project.
+    const titled = await projectFacets(payload, { locale: 'en', where: { title: { like: 'Migration' } } })
+    expect(titled.totalDocs).toBe(published.filter((project) => /migration/i.test(project.title.en!)).length)
+  })
+})
+
+describe('npm run bench', () => {
+  it('runs on a tiny portfolio and writes well-formed results', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bench-results-'))
+    const database = await createSecondDatabase('bench')
+    const run = spawnSync(
+      'node',
+      ['scripts/run.mjs', 'scripts/bench.ts', '--projects', '200', '--database', database, '--reset', '--duration', '1', '--warmup', '0', '--import-pages', '5', '--label', 'ci', '--out', out],
+      { cwd: ROOT, encoding: 'utf8', timeout: 400_000, env: { ...process.env, DATABASE_URL: database } },
+    )
+    expect(run.status, run.stderr.slice(-3000)).toBe(0)
+    const files = readdirSync(out)
+    const json = files.find((file) => file.endsWith('.json'))!
+    expect(files).toContain(json.replace(/\.json$/, '.md'))
+    const results: BenchResults = JSON.parse(readFileSync(path.join(out, json), 'utf8'))
+    expect(results.dataset).toMatchObject({ projects: 200, outcomes: 600 })
+    expect(results.queries.map((query) => query.key)).toEqual(['list', 'page', 'facets', 'graphql', 'search'])
+    for (const query of results.queries) {
+      expect(query.api.reqPerSec, query.key).toBeGreaterThan(0)
+      expect(query.api.p50Ms, query.key).toBeLessThanOrEqual(query.api.p99Ms)
+      expect(query.api.bytes, query.key).toBeGreaterThan(0)
+      expect(query.api.items, query.key).toBeGreaterThan(0)
+      expect(query.api.non2xx + query.api.errors, query.key).toBe(0)
+      expect(query.floor!.items, query.key).toBe(query.api.items)
+      expect(query.floorRatio, query.key).toBeGreaterThan(0)
+    }
+    expect(results.queries.find((query) => query.key === 'list')!.api.items).toBe(10)
+    expect(results.cached.map((query) => query.key)).toEqual(['site-page', 'site-list', 'list-304'])
+    expect(results.import).toMatchObject({ pages: 5 })
+    expect(results.import!.pagesPerSec).toBeGreaterThan(0)
+    expect(results.coldStartMs).toBeGreaterThan(0)
+    expect(results.memory.peakMb).toBeGreaterThan(50)
+    expect(results.targets.length).toBeGreaterThan(20)
+    const markdown = readFileSync(path.join(out, json.replace(/\.json$/, '.md')), 'utf8')
+    expect(markdown).toContain('| list |')
+    expect(markdown).toContain('| target | met | figure |')
+  })
+})
