@@ -12,6 +12,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 
 import { Users } from './src/collections/Users'
+import { payloadSecret } from './src/secret'
 import { emailAdapter } from './src/email'
 import { projectPagesPlugin } from './src/index'
 import { localization } from './src/localization'
@@ -26,7 +27,7 @@ const corsOrigins = (process.env.CORS_ORIGINS ?? '')
 
 export default buildConfig({
   serverURL: process.env.SERVER_URL || undefined,
-  secret: process.env.PAYLOAD_SECRET || '',
+  secret: payloadSecret(),
   admin: {
     user: Users.slug,
     // Gravatar is out of reach offline: the default avatar never shows as a broken image.

@@ -20,7 +20,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     env: {
-      PAYLOAD_SECRET: 'test-secret-not-for-production',
+      PAYLOAD_SECRET: 'test-secret-not-for-production-0123456789abcdef',
       NODE_ENV: 'test',
     },
   },

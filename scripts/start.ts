@@ -11,7 +11,13 @@ import config from '../payload.config'
 import { buildIfStale } from './lib/build'
 import { prepareDatabase } from './lib/prepareDatabase'
 import { runNext } from './lib/serve'
+import { secretWeakness } from '../src/secret'
 
+const weakness = secretWeakness(process.env.PAYLOAD_SECRET)
+if (weakness) {
+  console.error(`PAYLOAD_SECRET ${weakness}: the production server will not start. Set a long random value (openssl rand -hex 32), or remove it and a random one is written to .env.`)
+  process.exit(1)
+}
 Object.assign(process.env, { NODE_ENV: 'production' })
 buildIfStale()
 await prepareDatabase(config)

@@ -40,7 +40,7 @@ describe('the generated portfolio', () => {
     expect(big.projects.every((project) => project.outcomes.length === 3)).toBe(true)
     const bytes = big.projects.map((project) => project.description.en!.join('\n').length)
     expect(Math.min(...bytes)).toBeGreaterThanOrEqual(1024)
-    expect(Math.max(...bytes)).toBeLessThan(3300)
+    expect(Math.max(...bytes)).toBeLessThan(3800)
   })
 })
 
@@ -56,7 +56,9 @@ describe('the fast path', () => {
     expect(doc.memberStates.map((state: any) => state.iso2)).toEqual(source.memberStates)
     expect(doc.outcomes.docs.map((outcome: any) => outcome.statement.en)).toEqual(source.outcomes.map((outcome) => outcome.statement.en))
     expect(doc.outcomes.docs.map((outcome: any) => outcome.numeral)).toEqual(['i', 'ii', 'iii'])
-    expect(doc).toMatchObject({ _status: 'published', reviewStatus: 'approved', primaId: source.primaId, projectId: source.projectId, budgetUSD: source.budgetUSD })
+    expect(doc).toMatchObject({ _status: 'published', primaId: source.primaId, projectId: source.projectId, budgetUSD: source.budgetUSD })
+    // The review state is staff-only: read as staff would.
+    expect((await payload.findByID({ collection: 'projects', id: doc.id, depth: 0 })).reviewStatus).toBe('approved')
   })
 
   it('leaves projects an editor can open, change and save, and the admin lists them', async () => {
@@ -135,5 +137,5 @@ describe('npm run bench', () => {
     const markdown = readFileSync(path.join(out, json.replace(/\.json$/, '.md')), 'utf8')
     expect(markdown).toContain('| list |')
     expect(markdown).toContain('| target | met | figure |')
-  })
+  }, 420_000)
 })

@@ -107,3 +107,44 @@ describe('rich text', () => {
     for (const words of ['the report', 'shouting', 'IOM', 'basic']) expect(stored).toContain(words)
   })
 })
+
+describe('oversized bodies', () => {
+  it('are refused with a 413 before anything reads them, over REST and GraphQL, and nothing is written', async () => {
+    const rest = await import('../src/app/(payload)/api/[...slug]/route')
+    const graphql = await import('../src/app/(payload)/api/graphql/route')
+    const editor = await createUser(payload, ['editor'])
+    const { body: login } = await api.rest('POST', '/users/login', { body: { email: editor.email, password: TEST_PASSWORD } })
+    const headers = { 'content-type': 'application/json', authorization: `JWT ${login.token}`, 'sec-fetch-site': 'same-origin' }
+    const before = (await payload.count({ collection: 'projects' })).totalDocs
+    const huge = JSON.stringify(validProject(states.LS!, { summary: 'x'.repeat(2 * 1024 * 1024) }))
+    const params = (...slug: string[]) => ({ params: Promise.resolve({ slug }) })
+
+    const declared = await rest.POST(new Request('http://localhost:3000/api/projects', { method: 'POST', headers, body: huge }), params('projects'))
+    expect(declared.status).toBe(413)
+    expect((await declared.json()).errors[0].message).toMatch(/larger than 1 MB/)
+
+    // Sent in chunks without a Content-Length: read up to the limit, then refused.
+    const chunked = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 3; i++) controller.enqueue(new TextEncoder().encode(huge.slice(i * 800_000, (i + 1) * 800_000)))
+        controller.close()
+      },
+    })
+    const streamed = await rest.PATCH(
+      new Request('http://localhost:3000/api/projects/1', { method: 'PATCH', headers, body: chunked, duplex: 'half' } as RequestInit),
+      params('projects', '1'),
+    )
+    expect(streamed.status).toBe(413)
+
+    const query = await graphql.POST(new Request('http://localhost:3000/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query: `{ ${'a'.repeat(1_100_000)} }` }) }))
+    expect(query.status).toBe(413)
+    expect((await payload.count({ collection: 'projects' })).totalDocs).toBe(before)
+
+    // A normal body still goes through the same wrapper.
+    const small = await rest.POST(
+      new Request('http://localhost:3000/api/projects', { method: 'POST', headers, body: JSON.stringify(validProject(states.LS!)) }),
+      params('projects'),
+    )
+    expect(small.status).toBe(201)
+  })
+})

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -5,6 +6,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { ensureEnvironment } from '../scripts/lib/env'
+import { payloadSecret, secretWeakness } from '../src/secret'
 
 const saved = process.env.PAYLOAD_SECRET
 afterEach(() => {
@@ -34,4 +36,33 @@ describe('npm start without configuration', () => {
     expect(process.env.PAYLOAD_SECRET).toBe('configured')
     expect(() => readFileSync(path.join(dir, '.env'))).toThrow()
   })
+})
+
+describe('PAYLOAD_SECRET strength', () => {
+  it('names what is wrong with a weak secret', () => {
+    expect(secretWeakness(undefined)).toBe('is not set')
+    expect(secretWeakness('changeme')).toBe('is a placeholder')
+    expect(secretWeakness('ci-smoke-secret')).toMatch(/too short \(15 characters; at least 32\)/)
+    expect(secretWeakness('a'.repeat(40))).toMatch(/too simple/)
+    expect(secretWeakness('ababababababababababababababababab')).toMatch(/too simple/)
+    expect(secretWeakness('3f9c2a7e51b84d06a9e3c7f1d2b58e40')).toBeNull()
+  })
+
+  it('stops a production server from loading the config with one, but not the build or development', () => {
+    expect(() => payloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' })).toThrow(/PAYLOAD_SECRET is too short .* will not start/)
+    expect(() => payloadSecret({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_SECRET is not set/)
+    expect(payloadSecret({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build', PAYLOAD_SECRET: 'short' })).toBe('short')
+    expect(payloadSecret({ NODE_ENV: 'development', PAYLOAD_SECRET: 'short' })).toBe('short')
+  })
+
+  it('npm start refuses to start with a weak secret, saying why', () => {
+    const run = spawnSync('node', ['scripts/run.mjs', 'scripts/start.ts'], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, PAYLOAD_SECRET: 'password123', PORT: '0' },
+    })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/PAYLOAD_SECRET is too short \(11 characters; at least 32\): the production server will not start/)
+  }, 130_000)
 })

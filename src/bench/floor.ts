@@ -98,12 +98,13 @@ export const floorList = async ({ idfRegion, status, locale, limit }: { idfRegio
   return { docs: await withMemberStates(rows, locale) }
 }
 
+/** As the API searches a localized field: in the locale's own text (no fallback), newest first. */
 export const floorSearch = async ({ q, locale, limit }: { q: string; locale: Locale; limit: number }) => {
   const like = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) === 'postgres' ? 'ILIKE' : 'LIKE'
   const rows = await run(
     `SELECT ${CARD_COLUMNS(locale)} FROM projects p ${localeJoins('projects_locales', 'l', 'p.id')}
-     WHERE p._status = 'published' AND ${localized('l', 'title', locale)} ${like} ?
-     ORDER BY p.created_at DESC LIMIT ?`,
+     WHERE p._status = 'published' AND l_${locale}.title ${like} ?
+     ORDER BY p.updated_at DESC, p.created_at DESC LIMIT ?`,
     [`%${q}%`, limit],
   )
   return { docs: await withMemberStates(rows, locale) }

@@ -9,12 +9,14 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
+import { withBodyLimit } from '../../../../site/bodyLimit'
 import { withHttpCaching } from '../../../../site/httpCache'
 
-// Public reads get an ETag and revalidating Cache-Control (src/site/httpCache.ts).
+// Public reads get an ETag and revalidating Cache-Control (src/site/httpCache.ts); bodies over
+// 1 MB are refused before they are read (src/site/bodyLimit.ts).
 export const GET = withHttpCaching(REST_GET(config))
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+export const POST = withBodyLimit(REST_POST(config))
+export const DELETE = withBodyLimit(REST_DELETE(config))
+export const PATCH = withBodyLimit(REST_PATCH(config))
+export const PUT = withBodyLimit(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)
