@@ -2,6 +2,7 @@ import depthLimit from 'graphql-depth-limit'
 import type { CollectionConfig, CollectionSlug, Config } from 'payload'
 
 import { ADMIN_TRANSLATIONS } from './admin/translations'
+import { readOnlyForApiKeys } from './access/readOnlyApiKeys'
 import { MemberStates } from './collections/MemberStates'
 import { createOutcomesCollection } from './collections/Outcomes'
 import { createProjectsCollection } from './collections/Projects'
@@ -67,6 +68,8 @@ export const projectPagesPlugin =
       createReviewEventsCollection({ usersSlug }),
     ]
     config.collections!.push(...collections)
+    // API keys read and never write, on every collection (src/access/readOnlyApiKeys.ts).
+    config.collections = config.collections!.map(readOnlyForApiKeys)
     // What the exporter and other server code need to know of the options, read off payload.config.
     config.custom = { ...config.custom, projectPages: { projectTypes } }
 

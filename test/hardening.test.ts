@@ -23,6 +23,18 @@ afterAll(async () => {
 })
 
 describe('accounts', () => {
+  it('get a session cookie scripts cannot read and other sites cannot send', async () => {
+    const user = await createUser(payload, ['editor'])
+    const login = await api.rest('POST', '/users/login', { body: { email: user.email, password: TEST_PASSWORD } })
+    expect(login.status).toBe(200)
+    const cookie = login.headers?.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/payload-token=/)
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+    // Served over http here (no SERVER_URL): Secure is set only behind https.
+    expect(cookie).not.toMatch(/;\s*Secure/i)
+  })
+
   it('lock after five wrong passwords: even the right one is refused for a while', async () => {
     const user = await createUser(payload, ['editor'])
     for (let attempt = 0; attempt < 5; attempt++) {

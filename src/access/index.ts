@@ -4,6 +4,13 @@ import type { Access, FieldAccess, PayloadRequest } from 'payload'
 export const ROLES = ['admin', 'editor', 'reviewer'] as const
 export type Role = (typeof ROLES)[number]
 
+/**
+ * Every role an account can hold: the staff roles, and `reader` for a front end's service account
+ * (an API key that reads drafts for previews; not staff: no admin panel, no writes).
+ */
+export const ACCOUNT_ROLES = [...ROLES, 'reader'] as const
+export type AccountRole = (typeof ACCOUNT_ROLES)[number]
+
 type MaybeUser = PayloadRequest['user']
 
 export const hasRole = (user: MaybeUser, ...roles: Role[]): boolean => {

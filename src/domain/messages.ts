@@ -26,6 +26,11 @@ const MESSAGES = {
     fr: 'Le slug doit être en minuscules, lettres et chiffres séparés par des tirets simples, p. ex. migration-de-travail-lesotho.',
     es: 'El slug debe estar en minúsculas, letras y cifras separadas por guiones simples, p. ej. migracion-laboral-lesotho.',
   },
+  notText: {
+    en: '{field} must be text.',
+    fr: '{field} doit être un texte.',
+    es: '{field} debe ser un texto.',
+  },
   taken: {
     en: '{field} “{value}” is already used by another document.',
     fr: '{field} « {value} » est déjà utilisé par un autre document.',

@@ -5,6 +5,7 @@ import { FIELD_LABELS, type FieldName } from '../domain/fieldLabels'
 import { translate } from '../domain/locales'
 import { languageOf, message } from '../domain/messages'
 import { relationIds } from '../domain/relations'
+import { couldBeNumericId } from './rejectMalformedIds'
 
 /**
  * Relationship fields may only name documents that exist. Without this a wrong ID is a foreign-key
@@ -18,11 +19,14 @@ export const ensureRelationsExist =
       if (!(name in data)) continue
       const ids = [...new Set(relationIds(data[name]).map(String))]
       if (ids.length === 0) continue
-      const found = await req.payload.find({
+      // An ID that cannot exist here (not a number, or past the column's range) is not looked up:
+      // the query would fail in SQL instead of finding nothing.
+      const possible = req.payload.db.defaultIDType === 'number' ? ids.filter(couldBeNumericId) : ids
+      const found = possible.length === 0 ? { docs: [] } : await req.payload.find({
         collection: target,
-        where: { id: { in: ids } },
+        where: { id: { in: possible } },
         depth: 0,
-        limit: ids.length,
+        limit: possible.length,
         pagination: false,
         overrideAccess: true,
         select: {},

@@ -15,8 +15,9 @@ export const toSlug = (text: string): string =>
     .replace(/-{2,}/g, '-')
     .replace(/^-|-$/g, '')
 
+// A string only: RegExp.test would read `true` or `["a"]` as text and let them through.
 export const validateSlug: Validate<string> = (value, { req }) =>
-  value === undefined || value === null || value === '' || SLUG_PATTERN.test(value)
+  value === undefined || value === null || value === '' || (typeof value === 'string' && SLUG_PATTERN.test(value))
     ? true
     : message(req, 'slugFormat')
 

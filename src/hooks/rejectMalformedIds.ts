@@ -3,6 +3,12 @@ import { APIError } from 'payload'
 
 const ID_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
 
+/** The largest ID a PostgreSQL `serial` column holds: beyond it the query itself fails. */
+const MAX_SERIAL = 2_147_483_647
+
+/** Whether `id` can be an ID where IDs are numbers: digits only, within the column's range. */
+export const couldBeNumericId = (id: unknown) => /^\d+$/.test(String(id).trim()) && Number(id) <= MAX_SERIAL
+
 /**
  * A filter on an ID (the document's own, or a relationship's) whose value cannot be an ID in this
  * database ("abc" where IDs are numbers) is answered with a 400 naming the field, instead of
@@ -24,7 +30,7 @@ export const rejectMalformedIds: CollectionBeforeOperationHook = ({ args, collec
         for (const [operator, operand] of Object.entries(value)) {
           if (!ID_OPERATORS.has(operator)) continue
           const values = Array.isArray(operand) ? operand : String(operand ?? '').split(',')
-          const bad = values.find((item) => item !== null && item !== '' && !/^\d+$/.test(String(item).trim()))
+          const bad = values.find((item) => item !== null && item !== '' && !couldBeNumericId(item))
           if (bad !== undefined) throw new APIError(`where.${key}.${operator}: “${String(bad)}” is not an ID.`, 400, undefined, true)
         }
       }

@@ -52,9 +52,14 @@ export const ensureUnique =
     for (const field of fields) {
       const value = data[field]
       if (value === undefined || value === null || value === '') continue
+      const label = translate(FIELD_LABELS[field], languageOf(req))
+      // Drafts skip field validation: a value of the wrong kind is refused here, not sent to SQL.
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        errors.push({ path: field, label: FIELD_LABELS[field], message: message(req, 'notText', { field: label }) })
+        continue
+      }
       if (originalDoc && originalDoc[field] === value) continue
       if (await isTaken({ collection: collection.slug, where: { [field]: { equals: value } }, id: originalDoc?.id, req })) {
-        const label = translate(FIELD_LABELS[field], languageOf(req))
         errors.push({ path: field, label: FIELD_LABELS[field], message: message(req, 'taken', { field: label, value: String(value) }) })
       }
     }

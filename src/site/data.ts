@@ -4,6 +4,7 @@ import { getPayload, type Where } from 'payload'
 
 import type { Locale } from '../domain/locales'
 import { projectFacets } from './facets'
+import { readContentVersion } from './contentVersion'
 import { TAGS } from './revalidate'
 
 /**
@@ -66,8 +67,11 @@ const listProjectsUncached = async (query: ListQuery, locale: Locale) => {
   return { ...list, facets }
 }
 
-export const listProjects = (query: ListQuery, locale: Locale) =>
-  unstable_cache(() => listProjectsUncached(query, locale), ['site:list', locale, JSON.stringify(query)], { tags: [TAGS.projects, TAGS.memberStates] })()
+/** The shared content generation, part of every cache key: another instance's change misses the cache here. */
+const generation = async () => readContentVersion(await payload())
+
+export const listProjects = async (query: ListQuery, locale: Locale) =>
+  unstable_cache(() => listProjectsUncached(query, locale), ['site:list', await generation(), locale, JSON.stringify(query)], { tags: [TAGS.projects, TAGS.memberStates] })()
 
 const projectPageUncached = async (slug: string, locale: Locale, preview?: { user: any }) => {
   const p = await payload()
@@ -98,10 +102,10 @@ const projectPageUncached = async (slug: string, locale: Locale, preview?: { use
 }
 
 /** A project page's content, or null when no published project has this slug. */
-export const projectPage = (slug: string, locale: Locale, preview?: { user: any }) =>
+export const projectPage = async (slug: string, locale: Locale, preview?: { user: any }) =>
   preview
     ? projectPageUncached(slug, locale, preview)
-    : unstable_cache(() => projectPageUncached(slug, locale), ['site:project', slug, locale], { tags: [TAGS.projects, TAGS.memberStates] })()
+    : unstable_cache(() => projectPageUncached(slug, locale), ['site:project', await generation(), slug, locale], { tags: [TAGS.projects, TAGS.memberStates] })()
 
 const memberStatePageUncached = async (iso2: string, locale: Locale) => {
   const p = await payload()
@@ -123,11 +127,11 @@ const memberStatePageUncached = async (iso2: string, locale: Locale) => {
   return { state, projects }
 }
 
-export const memberStatePage = (iso2: string, locale: Locale) =>
-  unstable_cache(() => memberStatePageUncached(iso2, locale), ['site:member-state', iso2.toUpperCase(), locale], { tags: [TAGS.projects, TAGS.memberStates] })()
+export const memberStatePage = async (iso2: string, locale: Locale) =>
+  unstable_cache(() => memberStatePageUncached(iso2, locale), ['site:member-state', await generation(), iso2.toUpperCase(), locale], { tags: [TAGS.projects, TAGS.memberStates] })()
 
 /** Every published project with the languages it exists in, for the sitemap. */
-export const publishedPages = unstable_cache(
+export const publishedPages = async () => unstable_cache(
   async () =>
     (
       await (await payload()).find({
@@ -140,6 +144,6 @@ export const publishedPages = unstable_cache(
         select: { slug: true, translatedLocales: true, updatedAt: true },
       })
     ).docs as { slug: string; translatedLocales?: Locale[]; updatedAt: string }[],
-  ['site:sitemap'],
+  ['site:sitemap', await generation()],
   { tags: [TAGS.projects] },
-)
+)()

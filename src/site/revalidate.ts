@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { bumpContentVersion } from './contentVersion'
+
 /** Cache tags of the public site's data (src/site/data.ts). */
 export const TAGS = {
   projects: 'site:projects',
@@ -20,19 +22,26 @@ export const expireSiteCache = async (...tags: string[]) => {
   }
 }
 
-/** Any change to a project or an outcome can change list pages, project pages and Member State pages. */
-export const revalidateProjectPages: CollectionAfterChangeHook = async ({ doc }) => {
+/**
+ * Any change to a project or an outcome can change list pages, project pages and Member State
+ * pages: this instance's cache is expired at once, and the shared content generation moves on
+ * for the other instances (src/site/contentVersion.ts).
+ */
+export const revalidateProjectPages: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await bumpContentVersion(req)
   await expireSiteCache(TAGS.projects)
   return doc
 }
 
-export const revalidateProjectPagesOnDelete: CollectionAfterDeleteHook = async ({ doc }) => {
+export const revalidateProjectPagesOnDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await bumpContentVersion(req)
   await expireSiteCache(TAGS.projects)
   return doc
 }
 
 /** A State renamed changes its page and every page that names it. */
-export const revalidateMemberStatePages: CollectionAfterChangeHook = async ({ doc }) => {
+export const revalidateMemberStatePages: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await bumpContentVersion(req)
   await expireSiteCache(TAGS.memberStates, TAGS.projects)
   return doc
 }

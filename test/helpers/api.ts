@@ -16,6 +16,8 @@ const HANDLERS = { GET: REST_GET, POST: REST_POST, PATCH: REST_PATCH, PUT: REST_
 export type CallOptions = {
   body?: unknown
   token?: string
+  /** A whole Authorization header instead (an API key: `users API-Key <key>`). */
+  authorization?: string
   /** The admin language the caller reads (Payload's i18n follows Accept-Language). */
   language?: string
 }
@@ -27,10 +29,11 @@ export type ApiResponse<T = any> = { status: number; body: T; headers?: Headers 
  * with real Request objects: REST under /api, GraphQL at /api/graphql.
  */
 export const createApi = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
-  const headersFor = ({ token, language, body }: CallOptions) => {
+  const headersFor = ({ token, authorization, language, body }: CallOptions) => {
     const headers = new Headers()
     if (body !== undefined) headers.set('Content-Type', 'application/json')
     if (token) headers.set('Authorization', `JWT ${token}`)
+    if (authorization) headers.set('Authorization', authorization)
     headers.set('Accept-Language', language ?? 'en')
     return headers
   }

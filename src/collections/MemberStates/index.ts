@@ -7,6 +7,7 @@ import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
+import { rejectMalformedValues } from '../../hooks/rejectMalformedValues'
 import { ensureUnique } from '../../hooks/uniqueness'
 import { revalidateMemberStatePages } from '../../site/revalidate'
 import { populatePickerLabel } from './hooks/populatePickerLabel'
@@ -38,7 +39,7 @@ export const MemberStates: CollectionConfig = {
   defaultPopulate: { name: true, iso2: true, slug: true },
   hooks: {
     beforeOperation: [capPublicQueries, rejectMalformedIds, searchByAnyName],
-    beforeValidate: [generateSlug({ from: 'name' })],
+    beforeValidate: [rejectMalformedValues, generateSlug({ from: 'name' })],
     beforeChange: [ensureUnique(['iso2', 'iso3', 'slug']), populatePickerLabel],
     beforeDelete: [refuseDeleteWhenNamed],
     afterChange: [revalidateMemberStatePages],

@@ -8,6 +8,7 @@ import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
+import { rejectMalformedValues } from '../../hooks/rejectMalformedValues'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
 import { enforceOutcomeWorkflow } from '../../workflow/enforceOutcomeWorkflow'
 import { protectPublished } from '../../workflow/protectPublished'
@@ -55,7 +56,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {
     beforeOperation: [capPublicQueries, rejectMalformedIds, enforceOutcomeWorkflow],
-    beforeValidate: [assignOrder],
+    beforeValidate: [rejectMalformedValues, assignOrder],
     beforeChange: [
       ensureRelationsExist([{ name: 'project', collection: 'projects' }]),
       ensureOrderFree,

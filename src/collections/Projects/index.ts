@@ -12,6 +12,7 @@ import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
+import { rejectMalformedValues } from '../../hooks/rejectMalformedValues'
 import { sanitizeRichText } from '../../hooks/sanitizeRichText'
 import { ensureUnique } from '../../hooks/uniqueness'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
@@ -141,7 +142,7 @@ export const createProjectsCollection = ({
   endpoints: [exportProjectsEndpoint, facetsEndpoint],
   hooks: {
     beforeOperation: [capPublicQueries, rejectMalformedIds, enforceProjectWorkflow],
-    beforeValidate: [generateSlug({ from: 'title' })],
+    beforeValidate: [rejectMalformedValues, generateSlug({ from: 'title' })],
     beforeChange: [
       reopenForReview,
       ensureUnique(['slug', 'primaId', 'projectId']),

@@ -4,6 +4,7 @@ import * as migration_20261127_220826_scheduled_publishing from './20261127_2208
 import * as migration_20261128_000732_member_state_picker_label from './20261128_000732_member_state_picker_label';
 import * as migration_20261128_003558_webhook_deliveries from './20261128_003558_webhook_deliveries';
 import * as migration_20261128_030253_perf_indexes from './20261128_030253_perf_indexes';
+import * as migration_20261128_033441_api_keys from './20261128_033441_api_keys';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261128_030253_perf_indexes.up,
     down: migration_20261128_030253_perf_indexes.down,
-    name: '20261128_030253_perf_indexes'
+    name: '20261128_030253_perf_indexes',
+  },
+  {
+    up: migration_20261128_033441_api_keys.up,
+    down: migration_20261128_033441_api_keys.down,
+    name: '20261128_033441_api_keys'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261127_220031_review_workflow from './20261127_220031_re
 import * as migration_20261127_220902_scheduled_publishing from './20261127_220902_scheduled_publishing';
 import * as migration_20261128_000726_member_state_picker_label from './20261128_000726_member_state_picker_label';
 import * as migration_20261128_030248_perf_indexes from './20261128_030248_perf_indexes';
+import * as migration_20261128_033437_api_keys from './20261128_033437_api_keys';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_030248_perf_indexes.up,
     down: migration_20261128_030248_perf_indexes.down,
-    name: '20261128_030248_perf_indexes'
+    name: '20261128_030248_perf_indexes',
+  },
+  {
+    up: migration_20261128_033437_api_keys.up,
+    down: migration_20261128_033437_api_keys.down,
+    name: '20261128_033437_api_keys'
   },
 ];

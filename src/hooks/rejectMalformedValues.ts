@@ -1,0 +1,43 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+import { ValidationError } from 'payload'
+
+/** The first path in `value` holding a string with a NUL character, if any. */
+const pathWithNul = (value: unknown, path: string): string | null => {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+  if (Array.isArray(value)) {
+    for (const [n, item] of value.entries()) {
+      const found = pathWithNul(item, `${path}.${n}`)
+      if (found) return found
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = pathWithNul(item, path ? `${path}.${key}` : key)
+      if (found) return found
+    }
+  }
+  return null
+}
+
+/** Whether a select field's value is of a kind it can hold (its options are checked by validation). */
+const selectShapeOk = (value: unknown, hasMany: boolean) =>
+  value === undefined || value === null || (hasMany ? Array.isArray(value) && value.every((item) => typeof item === 'string') : typeof value === 'string')
+
+/**
+ * Values no form sends and the database cannot store are refused, naming the field, before
+ * anything else looks at them (drafts skip field validation, so this runs for them too): text with
+ * a NUL character (U+0000; PostgreSQL refuses it, which was a 500) and a choice (select) that is
+ * not text (`false` reached PostgreSQL's enum, another 500).
+ */
+export const rejectMalformedValues: CollectionBeforeValidateHook = ({ collection, data, req }) => {
+  const path = pathWithNul(data, '')
+  if (path) {
+    throw new ValidationError({ collection: collection.slug, errors: [{ path, message: `${path} contains a NUL character (U+0000), which text cannot hold.` }], req })
+  }
+  const badSelect = collection.flattenedFields.find(
+    (field) => field.type === 'select' && data && field.name in data && !selectShapeOk(data[field.name], Boolean(field.hasMany)),
+  )
+  if (badSelect) {
+    throw new ValidationError({ collection: collection.slug, errors: [{ path: badSelect.name, message: `${badSelect.name} must be one of its options, given as text.` }], req })
+  }
+  return data
+}

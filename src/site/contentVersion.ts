@@ -1,0 +1,26 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+/**
+ * A generation number of the public content, kept in the database (Payload's key-value store) so
+ * that every server instance sees it. Each change to a project, outcome or Member State moves it
+ * on, in the same transaction as the change; the public pages' cached data is keyed by it
+ * (src/site/data.ts). An instance whose own cache was not expired (the change was saved on
+ * another instance behind the load balancer) therefore never serves the old page: its next read
+ * finds a new generation and misses the cache. Costs one indexed read per public page.
+ */
+export const CONTENT_VERSION_KEY = 'site:content-version'
+const KV_COLLECTION = 'payload-kv'
+
+export const readContentVersion = async (payload: Payload): Promise<string> =>
+  String((await payload.kv.get<{ version: string }>(CONTENT_VERSION_KEY))?.version ?? '0')
+
+/** Moves the generation on, inside the caller's transaction when `req` has one. */
+export const bumpContentVersion = async (req: PayloadRequest) => {
+  const version = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+  await req.payload.db.upsert({
+    collection: KV_COLLECTION as never,
+    where: { key: { equals: CONTENT_VERSION_KEY } },
+    data: { key: CONTENT_VERSION_KEY, data: { version } },
+    req,
+  })
+}
