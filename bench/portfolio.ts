@@ -187,10 +187,15 @@ export const generatePortfolio = ({ count, seed = DEFAULT_SEED }: { count: numbe
     ])
     const idfRegion = coverage === 'global' ? 'global' : faker.helpers.arrayElement(regions)
     const pool = idfRegion === 'global' ? memberStates : statesIn(idfRegion)
+    // The organisation's rule: national coverage names one State, regional at least two.
     const stateCount =
       coverage === 'national'
         ? 1
-        : faker.helpers.weightedArrayElement([1, 2, 3, 4, 5].map((value, i) => ({ value, weight: [35, 25, 20, 10, 10][i] })))
+        : faker.helpers.weightedArrayElement(
+            [1, 2, 3, 4, 5]
+              .map((value, i) => ({ value, weight: [35, 25, 20, 10, 10][i] }))
+              .filter(({ value }) => coverage !== 'regional' || value >= 2),
+          )
     const states = faker.helpers.arrayElements(pool, Math.min(stateCount, pool.length))
     const action = faker.number.int({ max: ACTIONS.en.length - 1 })
     const topic = faker.number.int({ max: TOPICS.en.length - 1 })
@@ -302,7 +307,8 @@ export const portfolioFromDataset = (dataset: PeerDataset, seed = DEFAULT_SEED):
       status: known(PROJECT_STATUSES, row.status, 'active'),
       projectType,
       budgetUSD: Math.min(Number(row.budget_usd), 1_000_000_000),
-      coverage: known(COVERAGES, row.coverage, 'national'),
+      // A regional project naming one State breaks our rule (at least two): read as national.
+      coverage: row.coverage === 'regional' && states.length < 2 ? 'national' : known(COVERAGES, row.coverage, 'national'),
       idfRegion: known(IDF_REGIONS, row.idf_region, 'global'),
       primaId: primaIdOf(states[0]?.iso2 ?? 'XX', row.id),
       projectId: `${projectType}.${String(typeNumber).padStart(4, '0')}`,
@@ -320,6 +326,8 @@ export const portfolioFromDataset = (dataset: PeerDataset, seed = DEFAULT_SEED):
     },
     idfRegion: known(IDF_REGIONS, state.idf_region, 'global') as string,
   }))
-  const left = refused.length ? `; left out: ${refused.map((state) => state.iso2).join(', ')} (not ISO 3166-1) and its ${droppedLinks} links` : ''
+  const left =
+    (refused.length ? `; left out: ${refused.map((state) => state.iso2).join(', ')} (not ISO 3166-1) and its ${droppedLinks} links` : '') +
+    `; ${projects.filter((project, i) => project.coverage === 'national' && dataset.projects[i].coverage === 'regional').length} regional projects with one State read as national`
   return { source: `dataset (${dataset.projects.length} projects${left})`, memberStates, projects }
 }
