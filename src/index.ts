@@ -82,7 +82,8 @@ export const projectPagesPlugin =
         { cron: '* * * * *', queue: 'default', limit: 20 },
         { cron: '*/5 * * * * *', queue: WEBHOOKS_QUEUE, limit: 50 },
       ],
-      shouldAutoRun: config.jobs?.shouldAutoRun ?? (() => process.env.NODE_ENV !== 'test'),
+      // JOBS_AUTORUN=false on web instances when a separate worker runs the queues (docs/deployment.md).
+      shouldAutoRun: config.jobs?.shouldAutoRun ?? (() => process.env.NODE_ENV !== 'test' && process.env.JOBS_AUTORUN !== 'false'),
     }
 
     // The dashboard opens on the day's work: review queue, own drafts, what came back (src/admin/Dashboard).

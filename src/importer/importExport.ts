@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { startTransaction } from '../database'
+import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
 import { hasRole } from '../access'
 import { LOCALES, type Locale } from '../domain/locales'
@@ -41,7 +42,7 @@ const importProject = async (
 
   const publish = Boolean(options.publish && project.publication === 'published')
   const req = await createLocalReq({ user: options.user ?? undefined }, payload)
-  const began = options.dryRun ? false : await initTransaction(req)
+  const began = options.dryRun ? false : await startTransaction(req)
   try {
     if (publish && !hasRole(options.user ?? null, 'reviewer', 'admin')) throw forbidden(req, 'forbiddenPublish')
     if (publish) req.context[WORKFLOW_WRITE] = true

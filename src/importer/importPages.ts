@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 
 import type { Payload, PayloadRequest } from 'payload'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { startTransaction } from '../database'
+import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
 import type { Locale } from '../domain/locales'
 import { paragraphsToLexical } from '../domain/richText'
@@ -100,7 +101,8 @@ export const importPage = async (payload: Payload, file: string, options: Import
   const result: PageResult = { file, status: 'unchanged', locale, changes: [], problems: [...reading.problems] }
 
   const req = await createLocalReq({ locale, user: options.user ?? undefined }, payload)
-  const began = options.dryRun ? false : await initTransaction(req)
+  const began = options.dryRun ? false : await startTransaction(req)
+  let committed = false
   try {
     const states = await payload.find({
       collection: 'member-states',
@@ -151,10 +153,14 @@ export const importPage = async (payload: Payload, file: string, options: Import
       }
     }
     if (began) await commitTransaction(req)
+    committed = true
     return result
   } catch (error) {
-    if (began) await killTransaction(req)
     return { ...result, status: 'failed', error: describeError(error) }
+  } finally {
+    // Every way out but the commit (a failure, an unchanged page) ends the transaction: left
+    // open, it would hold SQLite's write lock and stall every later page.
+    if (began && !committed) await killTransaction(req)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
+import { startTransaction } from '../database'
 import { LOCALES } from '../domain/locales'
 import { readMemberStates, type MemberStateSeed } from './memberStates'
 import { LESOTHO_PROJECT } from './sampleProject'
@@ -10,7 +11,7 @@ export type SeedReport = { memberStatesCreated: number; sampleCreated: boolean }
 /** Runs `work` in one transaction where the adapter has them: a failed seed leaves nothing. */
 const inTransaction = async <T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>): Promise<T> => {
   const req = await createLocalReq({}, payload)
-  const began = await initTransaction(req)
+  const began = await startTransaction(req)
   try {
     const result = await work(req)
     if (began) await commitTransaction(req)

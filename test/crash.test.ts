@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { seedStates } from './helpers/fixtures'
+import { startPayload } from './helpers/payload'
+
+/**
+ * A crash in the middle of an import (the process killed with SIGKILL while it writes) leaves
+ * whole pages or nothing: every project in the database has all its outcomes and a version, and
+ * running the import again completes the rest.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..')
+const PAGES = 40
+let payload: Payload
+let dir: string
+
+beforeAll(async () => {
+  payload = await startPayload()
+  await seedStates(payload, ['LS'])
+  const fixture = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lesotho-labour-migration.fr.txt'), 'utf8')
+  dir = mkdtempSync(path.join(os.tmpdir(), 'crash-import-'))
+  for (let i = 1; i <= PAGES; i++) {
+    writeFileSync(
+      path.join(dir, `page-${String(i).padStart(2, '0')}.fr.txt`),
+      fixture
+        .replace('Renforcement de la gestion de la migration de travail au Lesotho', `Renforcement de la gestion de la migration de travail au Lesotho, phase ${i}`)
+        .replace('ZA10P0005', `ZA98P${String(i).padStart(4, '0')}`)
+        .replace('LM.0304', `LM.${String(8000 + i)}`),
+    )
+  }
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+let output = ''
+const importInto = () => {
+  const child = spawn('node', ['scripts/run.mjs', 'scripts/import.ts', dir], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } })
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  return child
+}
+
+/** Every project with its outcomes: none may be half-written. */
+const expectWholePages = async () => {
+  const { docs } = await payload.find({ collection: 'projects', draft: true, limit: 0, pagination: false, depth: 0, locale: 'fr', joins: false })
+  for (const project of docs) {
+    const outcomes = await payload.count({ collection: 'outcomes', where: { project: { equals: project.id } } })
+    expect(outcomes.totalDocs, project.title as string).toBe(3)
+    expect(project).toMatchObject({ primaId: expect.stringMatching(/^ZA98P/), projectId: expect.stringMatching(/^LM\.80/) })
+    const versions = await payload.countVersions({ collection: 'projects', where: { parent: { equals: project.id } } })
+    expect(versions.totalDocs, project.title as string).toBeGreaterThan(0)
+  }
+  return docs.length
+}
+
+describe('a crash in the middle of an import', () => {
+  it('leaves only whole pages, and a second run completes the rest', async () => {
+    const child = importInto()
+    const deadline = Date.now() + 120_000
+    // Killed once a few pages are in: it is then writing the next one.
+    while (Date.now() < deadline && (await payload.count({ collection: 'projects' })).totalDocs < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+    process.kill(-child.pid!, 'SIGKILL')
+    await new Promise((resolve) => child.once('exit', resolve))
+
+    const survived = await expectWholePages()
+    expect(survived).toBeGreaterThanOrEqual(3)
+    expect(survived).toBeLessThan(PAGES)
+
+    output = ''
+    const again = importInto()
+    const code = await new Promise((resolve) => again.once('exit', resolve))
+    expect(code, output.slice(-3000)).toBe(0)
+    expect(await expectWholePages()).toBe(PAGES)
+  }, 240_000)
+})
