@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { startTransaction } from '../database'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
+import { startTransaction } from '../database'
 import { hasRole } from '../access'
 import { LOCALES, type Locale } from '../domain/locales'
 import type { ExportedProject, Localized, ProjectExport } from '../exporter/exportProjects'

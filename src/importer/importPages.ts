@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 
 import type { Payload, PayloadRequest } from 'payload'
-import { startTransaction } from '../database'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
+import { startTransaction } from '../database'
 import type { Locale } from '../domain/locales'
 import { paragraphsToLexical } from '../domain/richText'
 import { toSlug } from '../hooks/generateSlug'
