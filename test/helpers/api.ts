@@ -1,17 +1,12 @@
-import {
-  GRAPHQL_POST,
-  REST_DELETE,
-  REST_GET,
-  REST_PATCH,
-  REST_POST,
-  REST_PUT,
-} from '@payloadcms/next/routes'
-import type { SanitizedConfig } from 'payload'
-
 import { TEST_PASSWORD } from './payload'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-const HANDLERS = { GET: REST_GET, POST: REST_POST, PATCH: REST_PATCH, PUT: REST_PUT, DELETE: REST_DELETE }
+
+/** The app's own route modules, with every wrapper they add (caching, body limit, closed routes). */
+const routes = async () => ({
+  rest: await import('../../src/app/(payload)/api/[...slug]/route'),
+  graphql: await import('../../src/app/(payload)/api/graphql/route'),
+})
 
 export type CallOptions = {
   body?: unknown
@@ -25,10 +20,10 @@ export type CallOptions = {
 export type ApiResponse<T = any> = { status: number; body: T; headers?: Headers }
 
 /**
- * Calls the app's real Next.js route handlers (the same functions `src/app/(payload)/api` exports)
- * with real Request objects: REST under /api, GraphQL at /api/graphql.
+ * Calls the app's real Next.js route handlers (the functions `src/app/(payload)/api` exports,
+ * built on the app's config) with real Request objects: REST under /api, GraphQL at /api/graphql.
  */
-export const createApi = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
+export const createApi = () => {
   const headersFor = ({ token, authorization, language, body }: CallOptions) => {
     const headers = new Headers()
     if (body !== undefined) headers.set('Content-Type', 'application/json')
@@ -46,7 +41,7 @@ export const createApi = (config: Promise<SanitizedConfig> | SanitizedConfig) =>
       headers: headersFor(options),
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
-    const response = await HANDLERS[method](config as any)(request, { params: Promise.resolve({ slug }) })
+    const response = await (await routes()).rest[method](request, { params: Promise.resolve({ slug }) })
     const text = await response.text()
     const json = (response.headers.get('content-type') ?? 'application/json').includes('json')
     return { status: response.status, body: text ? (json ? JSON.parse(text) : text) : null, headers: response.headers }
@@ -63,7 +58,7 @@ export const createApi = (config: Promise<SanitizedConfig> | SanitizedConfig) =>
       headers: headersFor({ ...options, body }),
       body: JSON.stringify(body),
     })
-    const response = await GRAPHQL_POST(config as any)(request)
+    const response = await (await routes()).graphql.POST(request)
     return { status: response.status, body: await response.json() }
   }
 
@@ -80,6 +75,5 @@ export const createApi = (config: Promise<SanitizedConfig> | SanitizedConfig) =>
 export const startApp = async () => {
   const { startPayload } = await import('./payload')
   const payload = await startPayload()
-  const { default: config } = await import('../../payload.config')
-  return { payload, api: createApi(config) }
+  return { payload, api: createApi() }
 }

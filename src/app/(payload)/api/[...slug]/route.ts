@@ -11,11 +11,13 @@ import {
 
 import { withBodyLimit } from '../../../../site/bodyLimit'
 import { withHttpCaching } from '../../../../site/httpCache'
+import { withUnusedRoutesClosed } from '../../../../site/unusedRoutes'
 
 // Public reads get an ETag and revalidating Cache-Control (src/site/httpCache.ts); bodies over
-// 1 MB are refused before they are read (src/site/bodyLimit.ts).
+// 1 MB are refused before they are read (src/site/bodyLimit.ts); version and verification routes
+// a collection does not use answer 404 instead of Payload's 500 (src/site/unusedRoutes.ts).
 export const GET = withHttpCaching(REST_GET(config))
-export const POST = withBodyLimit(REST_POST(config))
+export const POST = withBodyLimit(withUnusedRoutesClosed(config, REST_POST(config)))
 export const DELETE = withBodyLimit(REST_DELETE(config))
 export const PATCH = withBodyLimit(REST_PATCH(config))
 export const PUT = withBodyLimit(REST_PUT(config))
