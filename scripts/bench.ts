@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util'
 import { SingleBar } from 'cli-progress'
 
 import { ROOT } from './lib/env'
+import { freshDatabase } from './lib/freshDatabase'
 
 const { values: options } = parseArgs({
   options: {
@@ -48,16 +49,7 @@ const log = (message: string) => console.error(`bench: ${message}`)
 
 // The database: a fresh SQLite file unless one is given; a given one must be empty or --reset.
 const databaseUrl = options.database ?? `file:${path.join(ROOT, 'data', 'bench', `bench-${count}.db`)}`
-if (databaseUrl.startsWith('file:') && (!options.database || options.reset)) {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(databaseUrl.slice('file:'.length) + suffix, { force: true })
-}
-if (/^postgres/.test(databaseUrl) && options.reset) {
-  const pg = (await import('pg')).default
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;')
-  await client.end()
-}
+await freshDatabase(databaseUrl, { chosenByUs: !options.database, reset: options.reset })
 process.env.DATABASE_URL = databaseUrl
 
 await import('./lib/environment')

@@ -7,11 +7,11 @@
  * it prints requests, errors and the server's memory; at the end it writes a JSON report into
  * bench/results/ and exits 1 if any request failed. Goals: no errors, memory flat.
  */
-import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { ROOT } from './lib/env'
+import { freshDatabase } from './lib/freshDatabase'
 
 const { values: options } = parseArgs({
   options: {
@@ -25,16 +25,7 @@ const { values: options } = parseArgs({
   },
 })
 const databaseUrl = options.database ?? `file:${path.join(ROOT, 'data', 'bench', 'soak.db')}`
-if (databaseUrl.startsWith('file:') && (!options.database || options.reset)) {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(databaseUrl.slice('file:'.length) + suffix, { force: true })
-}
-if (/^postgres/.test(databaseUrl) && options.reset) {
-  const pg = (await import('pg')).default
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;')
-  await client.end()
-}
+await freshDatabase(databaseUrl, { chosenByUs: !options.database, reset: options.reset })
 process.env.DATABASE_URL = databaseUrl
 
 await import('./lib/environment')

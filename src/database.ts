@@ -148,8 +148,10 @@ export const optimizeDatabase = async (payload: { db: { name: string } }) => {
  * here, IMMEDIATE so that the write lock is taken at the start. Returns whether it began one.
  */
 export const startTransaction = async (req: PayloadRequest): Promise<boolean> => {
-  if (req.transactionID) return false
   if (req.payload.db.name !== 'sqlite') return initTransaction(req)
+  // An operation may already have tried (Payload's own initTransaction leaves a promise of null
+  // where the adapter has transactions off): only a real one counts.
+  if (await req.transactionID) return false
   const id = await beginTransaction.call(req.payload.db as never, { behavior: 'immediate' } as never)
   if (!id) return false
   req.transactionID = id

@@ -81,3 +81,38 @@ describe('a crash in the middle of an import', () => {
     expect(await expectWholePages()).toBe(PAGES)
   }, 240_000)
 })
+
+describe('a failure in the middle of a publication', () => {
+  it('leaves the page, its versions and its history as they were', async () => {
+    const { validProject } = await import('./helpers/fixtures')
+    const { LS } = await seedStates(payload, ['LS'])
+    const page = await payload.create({
+      collection: 'projects',
+      data: validProject(LS!, { title: 'Before the failure', _status: 'published', reviewStatus: 'approved', primaId: 'ZA97P0001', projectId: 'LM.7001' }) as any,
+    })
+    const counts = async () => ({
+      versions: (await payload.countVersions({ collection: 'projects', where: { parent: { equals: page.id } } })).totalDocs,
+      history: (await payload.count({ collection: 'review-events', where: { project: { equals: page.id } } })).totalDocs,
+    })
+    const before = await counts()
+    // Fails after the document and its version were written, as a crash there would.
+    const hooks = payload.collections.projects.config.hooks.afterChange
+    const failing = () => {
+      throw new Error('the server failed in the middle of the publication')
+    }
+    hooks.push(failing)
+    try {
+      await expect(
+        payload.update({ collection: 'projects', id: page.id, data: { title: 'After the failure', _status: 'published' } as any, overrideAccess: true }),
+      ).rejects.toThrow(/in the middle of the publication/)
+    } finally {
+      hooks.splice(hooks.indexOf(failing), 1)
+    }
+    expect((await payload.findByID({ collection: 'projects', id: page.id, depth: 0 })).title).toBe('Before the failure')
+    expect((await payload.findByID({ collection: 'projects', id: page.id, depth: 0, draft: true })).title).toBe('Before the failure')
+    expect(await counts()).toEqual(before)
+    // And the next publication goes through.
+    await payload.update({ collection: 'projects', id: page.id, data: { title: 'After the failure', _status: 'published' } as any, overrideAccess: true })
+    expect((await payload.findByID({ collection: 'projects', id: page.id, depth: 0 })).title).toBe('After the failure')
+  })
+})

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { admins, anyone } from '../../access'
 import { FIELD_LABELS } from '../../domain/fieldLabels'
 import { IDF_REGIONS, MEMBERSHIPS, toOptions } from '../../domain/vocabularies'
+import { beginAtomicWrite, commitAtomicWrite } from '../../hooks/atomicWrites'
 import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { normalizeCode } from '../../hooks/normalizeCode'
@@ -38,7 +39,8 @@ export const MemberStates: CollectionConfig = {
   // Without this each populated State carried every field and its own join of projects.
   defaultPopulate: { name: true, iso2: true, slug: true },
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, searchByAnyName],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, searchByAnyName, beginAtomicWrite],
+    afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'name' })],
     beforeChange: [ensureUnique(['iso2', 'iso3', 'slug']), populatePickerLabel],
     beforeDelete: [refuseDeleteWhenNamed],

@@ -4,6 +4,7 @@ import { FIELD_LABELS } from '../../domain/fieldLabels'
 import { toRoman } from '../../domain/identifiers'
 import { translate } from '../../domain/locales'
 import { languageOf, message } from '../../domain/messages'
+import { beginAtomicWrite, commitAtomicWrite } from '../../hooks/atomicWrites'
 import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
@@ -55,7 +56,8 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
   defaultSort: 'order',
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, enforceOutcomeWorkflow],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, enforceOutcomeWorkflow, beginAtomicWrite],
+    afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, assignOrder],
     beforeChange: [
       ensureRelationsExist([{ name: 'project', collection: 'projects' }]),

@@ -6,6 +6,7 @@ import { LOCALES } from '../../domain/locales'
 import { relationIds } from '../../domain/relations'
 import type { Term } from '../../domain/vocabularies'
 import { COVERAGES, IDF_REGIONS, PROJECT_STATUSES, toOptions } from '../../domain/vocabularies'
+import { beginAtomicWrite, commitAtomicWrite } from '../../hooks/atomicWrites'
 import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
@@ -141,7 +142,8 @@ export const createProjectsCollection = ({
   indexes: [{ fields: ['idfRegion', 'status', 'endYear'] }, { fields: ['status', 'endYear'] }],
   endpoints: [exportProjectsEndpoint, facetsEndpoint],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, enforceProjectWorkflow],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, enforceProjectWorkflow, beginAtomicWrite],
+    afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'title' })],
     beforeChange: [
       reopenForReview,
