@@ -101,4 +101,34 @@ describe('scheduled publishing', () => {
     await payload.jobs.run()
     expect((await api.rest('GET', `/projects/${id}`)).status).toBe(404)
   })
+
+  it('publishes neither the page nor its outcomes when it fails between them, and both on the retry', async () => {
+    const created = await api.rest('POST', '/projects', {
+      body: validProject(states.LS!, { title: 'Scheduled, then interrupted', reviewStatus: 'in-review' }),
+      token: editor.token,
+    })
+    const id = created.body.doc.id
+    await api.rest('POST', '/outcomes', { body: { project: id, statement: 'Outcome waiting for the date' }, token: editor.token })
+    const publishAt = new Date(Date.now() + 1000).toISOString()
+    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+
+    // The outcomes' publication fails, after the page's was written.
+    const hooks = payload.collections.outcomes.config.hooks.afterChange
+    const failing = () => {
+      throw new Error('the job failed between the page and its outcomes')
+    }
+    hooks.push(failing)
+    try {
+      await payload.jobs.run()
+    } finally {
+      hooks.splice(hooks.indexOf(failing), 1)
+    }
+    expect((await api.rest('GET', `/projects/${id}`)).status).toBe(404)
+
+    await payload.jobs.run()
+    const live = await api.rest('GET', `/projects/${id}`)
+    expect(live.status).toBe(200)
+    expect(live.body.outcomes.docs.map((outcome: any) => outcome.statement)).toEqual(['Outcome waiting for the date'])
+  })
 })

@@ -1,4 +1,7 @@
 import type { TaskConfig } from 'payload'
+import { commitTransaction, killTransaction } from 'payload'
+
+import { startTransaction } from '../database'
 
 import { latestVersion } from './documents'
 import { asWorkflow } from './enforceProjectWorkflow'
@@ -19,22 +22,35 @@ export const publishScheduledTask: TaskConfig<any> = {
   ],
   outputSchema: [{ name: 'published', type: 'checkbox' }],
   retries: 3,
+  // The page and its waiting outcomes go live together or not at all: a failure between them
+  // rolls both back and the retry publishes both (it would otherwise find the project already
+  // published, its publish date cleared, and leave the outcomes waiting).
   handler: async ({ input, req }) => {
     const { publishWaitingOutcomes } = await import('./recordTransition')
-    const project = await latestVersion(req, 'projects', input.project)
-    const stillApproved = project?.reviewStatus === 'approved' && project?.publishAt === input.publishAt
-    if (!project || !stillApproved) return { output: { published: false } }
-    await asWorkflow(req, () =>
-      req.payload.update({
-        collection: 'projects',
-        id: project.id,
-        data: { _status: 'published', publishAt: null },
-        draft: false,
-        overrideAccess: true,
-        req,
-      }),
-    )
-    await publishWaitingOutcomes(project.id, req)
-    return { output: { published: true } }
+    const began = await startTransaction(req)
+    try {
+      const project = await latestVersion(req, 'projects', input.project)
+      const stillApproved = project?.reviewStatus === 'approved' && project?.publishAt === input.publishAt
+      if (!project || !stillApproved) {
+        if (began) await commitTransaction(req)
+        return { output: { published: false } }
+      }
+      await asWorkflow(req, () =>
+        req.payload.update({
+          collection: 'projects',
+          id: project.id,
+          data: { _status: 'published', publishAt: null },
+          draft: false,
+          overrideAccess: true,
+          req,
+        }),
+      )
+      await publishWaitingOutcomes(project.id, req)
+      if (began) await commitTransaction(req)
+      return { output: { published: true } }
+    } catch (error) {
+      if (began) await killTransaction(req)
+      throw error
+    }
   },
 }
