@@ -47,22 +47,32 @@ export const probe = async (base: string, request: BenchRequest, items: (json: a
   return { bytes: body.length, items: items(json), json }
 }
 
+const summarise = (result: autocannon.Result, answer: { bytes: number; items: number }, non2xx = result.non2xx): Measurement => ({
+  reqPerSec: Math.round(result.requests.average * 10) / 10,
+  p50Ms: result.latency.p50,
+  p99Ms: result.latency.p99,
+  meanMs: Math.round(result.latency.average * 10) / 10,
+  bytes: answer.bytes,
+  items: answer.items,
+  requests: result.requests.total,
+  non2xx,
+  errors: result.errors + result.timeouts,
+})
+
 /** Warm-up, then the measured run. */
 export const measure = async (base: string, request: BenchRequest, items: (json: any) => number, settings: LoadSettings): Promise<Measurement> => {
   const answer = await probe(base, request, items)
   if (settings.warmup > 0) await fire(base, request, settings.connections, settings.warmup)
+  return summarise(await fire(base, request, settings.connections, settings.duration), answer)
+}
+
+/** The same for a conditional request every answer of which should be a 304 (no body). */
+export const measureNotModified = async (base: string, request: BenchRequest, settings: LoadSettings, items: number): Promise<Measurement> => {
+  const response = await fetch(base + request.path, { headers: request.headers })
+  if (response.status !== 304) throw new Error(`${request.path} with If-None-Match: HTTP ${response.status}, not 304`)
+  if (settings.warmup > 0) await fire(base, request, settings.connections, settings.warmup)
   const result = await fire(base, request, settings.connections, settings.duration)
-  return {
-    reqPerSec: Math.round(result.requests.average * 10) / 10,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    meanMs: Math.round(result.latency.average * 10) / 10,
-    bytes: answer.bytes,
-    items: answer.items,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  }
+  return summarise(result, { bytes: 0, items }, result.non2xx - (result['3xx'] ?? 0))
 }
 
 /** Resident memory (MB) of the largest process in a process group: the Next.js server under npm start's wrappers. */

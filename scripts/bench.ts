@@ -60,7 +60,7 @@ const { loadPortfolio } = await import('../bench/load')
 const { generatePortfolio, portfolioFromDataset } = await import('../bench/portfolio')
 const { optimizeDatabase } = await import('../src/database')
 const { benchQueries } = await import('../bench/queries')
-const { measure, probe, sampleMemory } = await import('../bench/measure')
+const { measure, measureNotModified, probe, sampleMemory } = await import('../bench/measure')
 const report = await import('../bench/report')
 const { buildIfStale } = await import('./lib/build')
 const { startServer } = await import('./lib/server')
@@ -169,9 +169,9 @@ if (!options['no-cached']) {
     if (etag) {
       log('cached · list-304')
       const revalidated = { ...list.api, headers: { 'if-none-match': etag } }
-      const run = await measure(server.url, list.api, list.items, { ...settings, warmup: 0, duration: 1 })
-      const api = await measureNotModified(server.url, revalidated)
-      cached.push({ key: 'list-304', name: 'the filtered list revalidated by a front end holding it (If-None-Match → 304)', api: { ...api, items: run.items } })
+      const { items } = await probe(server.url, list.api, list.items)
+      const api = await measureNotModified(server.url, revalidated, settings, items)
+      cached.push({ key: 'list-304', name: 'the filtered list revalidated by a front end holding it (If-None-Match → 304)', api })
     }
   }
 }
@@ -246,29 +246,3 @@ console.log(report.toMarkdown(final))
 log(`results: ${path.relative(ROOT, written.json)}, ${path.relative(ROOT, written.markdown)}`)
 process.exit(0)
 
-/** autocannon with a conditional request: every answer should be a 304. */
-async function measureNotModified(base: string, request: import('../bench/queries').BenchRequest) {
-  const response = await fetch(base + request.path, { headers: request.headers })
-  if (response.status !== 304) throw new Error(`${request.path} with If-None-Match: HTTP ${response.status}, not 304`)
-  const autocannon = (await import('autocannon')).default
-  const fire = (duration: number) =>
-    new Promise<import('autocannon').Result>((resolve, reject) =>
-      autocannon({ url: base + request.path, headers: request.headers, connections: settings.connections, duration }, (error, result) =>
-        error ? reject(error) : resolve(result),
-      ),
-    )
-  if (settings.warmup > 0) await fire(settings.warmup)
-  const result = await fire(settings.duration)
-  const notModified = result['3xx'] ?? 0
-  return {
-    reqPerSec: Math.round(result.requests.average * 10) / 10,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    meanMs: Math.round(result.latency.average * 10) / 10,
-    bytes: 0,
-    items: 0,
-    requests: result.requests.total,
-    non2xx: result.non2xx - notModified,
-    errors: result.errors + result.timeouts,
-  }
-}

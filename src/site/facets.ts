@@ -1,11 +1,10 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { combineQueries, createLocalReq, executeAccess, validateQueryPaths } from 'payload'
 
-import { rejectMalformedIds } from '../hooks/rejectMalformedIds'
-import { COLUMN_FACETS, countFacetsInSql, type FacetCounts } from './facetCounts'
-
 import { type Locale, translate } from '../domain/locales'
 import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
+import { rejectMalformedIds } from '../hooks/rejectMalformedIds'
+import { COLUMN_FACETS, countFacetsInSql, type FacetCounts } from './facetCounts'
 
 export type FacetValue = { value: string | number; label: string; count: number }
 export type Facets = {
@@ -87,7 +86,9 @@ const countFacets = async (payload: Payload, { where = {}, locale, req: given }:
     joins: false,
     select: { status: true, projectType: true, idfRegion: true, coverage: true, memberStates: true, startYear: true, endYear: true },
     locale,
-    req,
+    // Access is already in `combined`. Read as server code, not as the caller: an anonymous REST
+    // caller's read is capped at 250 documents (capPublicQueries), which would cut the count short.
+    overrideAccess: true,
   })
   const counts = empty()
   const add = (map: Map<string | number, number>, value: unknown) => {
