@@ -11,6 +11,7 @@ import type { Payload } from 'payload'
 
 import { LOCALES, type Locale } from '../src/domain/locales'
 import { paragraphsToLexical } from '../src/domain/richText'
+import { rebuildProjectCards } from '../src/readModel/cards'
 import { seedMemberStates } from '../src/seed'
 import type { Portfolio, PortfolioProject } from './portfolio'
 
@@ -199,7 +200,7 @@ export type LoadReport = { memberStates: number; projects: number; outcomes: num
 
 /**
  * Loads a portfolio into a migrated, empty database: its Member States (those missing), then the
- * projects with their outcomes, all published and approved.
+ * projects with their outcomes, all published and approved; then their list cards (src/readModel).
  */
 export const loadPortfolio = async (payload: Payload, portfolio: Portfolio, progress?: LoadProgress): Promise<LoadReport> => {
   const started = performance.now()
@@ -222,6 +223,8 @@ export const loadPortfolio = async (payload: Payload, portfolio: Portfolio, prog
   if (missing) throw new Error(`Member State ${missing} is named by a project but is not in the portfolio's list`)
   if (payload.db.name === 'mongoose') await loadIntoMongo(payload, portfolio, stateIds, progress)
   else await loadIntoSql(payload, portfolio, stateIds, progress)
+  // The fast path bypassed the hooks that keep the public list's read model: it is built here.
+  await rebuildProjectCards(payload)
   return {
     memberStates,
     projects: portfolio.projects.length,

@@ -8,7 +8,7 @@ import { stringify } from 'qs-esm'
 export type BenchRequest = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
 
 export type BenchQuery = {
-  key: 'list' | 'page' | 'facets' | 'graphql' | 'search'
+  key: 'list' | 'page' | 'facets' | 'graphql' | 'search' | 'cards' | 'cards-search'
   name: string
   api: BenchRequest
   floor: BenchRequest
@@ -55,7 +55,13 @@ const PEER_LIST_GRAPHQL = `query { projects(filter: { idf_region: { _eq: "africa
   id title slug status project_type budget_usd coverage idf_region start_year end_year prima_id project_id description
   member_states { id member_states_id { name iso2 } } } }`
 
-/** The five queries, for one project page's slug (the same slug on both sides). */
+/**
+ * The five queries, for one project page's slug (the same slug on both sides), then the list and
+ * a search from the read model (`GET /api/projects/cards`, src/readModel), next to the same floors
+ * and Directus queries. Its cards carry a little more than LIST_SELECT (IDs, labels, languages),
+ * and its search looks in the title, the IDs and the summary (so does its floor) where the
+ * API's search looks in the title.
+ */
 export const benchQueries = (slug: string): BenchQuery[] => {
   const listQuery = {
     where: { idfRegion: { equals: LIST_FILTER.idfRegion }, status: { equals: LIST_FILTER.status } },
@@ -67,21 +73,19 @@ export const benchQueries = (slug: string): BenchQuery[] => {
     pagination: false,
     select: LIST_SELECT,
   }
+  const peerList = get('/items/projects', {
+    filter: { idf_region: { _eq: 'africa' }, status: { _eq: 'completed' } },
+    sort: '-end_year',
+    limit: 10,
+    fields: '*,member_states.member_states_id.name,member_states.member_states_id.iso2',
+  })
   return [
     {
       key: 'list',
       name: 'filtered list (region + status, by end year, 10, French, Member States named)',
       api: get('/api/projects', listQuery),
       floor: get('/bench-floor/list', { idfRegion: LIST_FILTER.idfRegion, status: LIST_FILTER.status, locale: 'fr', limit: 10 }),
-      peer: {
-        key: 'a',
-        request: get('/items/projects', {
-          filter: { idf_region: { _eq: 'africa' }, status: { _eq: 'completed' } },
-          sort: '-end_year',
-          limit: 10,
-          fields: '*,member_states.member_states_id.name,member_states.member_states_id.iso2',
-        }),
-      },
+      peer: { key: 'a', request: peerList },
       items: (json) => (json.docs ?? json.data)?.length ?? -1,
     },
     {
@@ -122,6 +126,22 @@ export const benchQueries = (slug: string): BenchQuery[] => {
         select: LIST_SELECT,
       }),
       floor: get('/bench-floor/search', { q: SEARCH_TERM, locale: 'fr', limit: 10 }),
+      peer: { key: 'c', request: get('/items/projects', { search: SEARCH_TERM, limit: 10 }) },
+      items: (json) => (json.docs ?? json.data)?.length ?? -1,
+    },
+    {
+      key: 'cards',
+      name: 'the filtered list from the read model (GET /api/projects/cards)',
+      api: get('/api/projects/cards', { idfRegion: LIST_FILTER.idfRegion, status: LIST_FILTER.status, locale: 'fr', limit: 10 }),
+      floor: get('/bench-floor/list', { idfRegion: LIST_FILTER.idfRegion, status: LIST_FILTER.status, locale: 'fr', limit: 10 }),
+      peer: { key: 'a', request: peerList },
+      items: (json) => (json.docs ?? json.data)?.length ?? -1,
+    },
+    {
+      key: 'cards-search',
+      name: `“${SEARCH_TERM}” from the read model, 10 results`,
+      api: get('/api/projects/cards', { q: SEARCH_TERM, locale: 'fr', limit: 10 }),
+      floor: get('/bench-floor/search-all', { q: SEARCH_TERM, locale: 'fr', limit: 10 }),
       peer: { key: 'c', request: get('/items/projects', { search: SEARCH_TERM, limit: 10 }) },
       items: (json) => (json.docs ?? json.data)?.length ?? -1,
     },

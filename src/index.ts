@@ -5,6 +5,7 @@ import { ADMIN_TRANSLATIONS } from './admin/translations'
 import { readOnlyForApiKeys } from './access/readOnlyApiKeys'
 import { MemberStates } from './collections/MemberStates'
 import { createOutcomesCollection } from './collections/Outcomes'
+import { ProjectCards } from './collections/ProjectCards'
 import { createProjectsCollection } from './collections/Projects'
 import { createReviewEventsCollection } from './collections/ReviewEvents'
 import type { Term } from './domain/vocabularies'
@@ -35,7 +36,7 @@ export type ProjectPagesPluginOptions = {
   usersCollection?: CollectionSlug
 }
 
-const PLUGIN_SLUGS = ['projects', 'outcomes', 'member-states', 'review-events'] as const
+const PLUGIN_SLUGS = ['projects', 'outcomes', 'member-states', 'review-events', 'project-cards'] as const
 
 /**
  * The project-pages content model as a Payload plugin: the `projects`, `outcomes` and
@@ -65,6 +66,7 @@ export const projectPagesPlugin =
       createProjectsCollection({ projectTypes, usersSlug }),
       createOutcomesCollection({ usersSlug }),
       MemberStates,
+      ProjectCards,
       createReviewEventsCollection({ usersSlug }),
     ]
     config.collections!.push(...collections)

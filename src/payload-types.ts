@@ -71,6 +71,7 @@ export interface Config {
     projects: Project;
     outcomes: Outcome;
     'member-states': MemberState;
+    'project-cards': ProjectCard;
     'review-events': ReviewEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -92,6 +93,7 @@ export interface Config {
     projects: ProjectsSelect<false> | ProjectsSelect<true>;
     outcomes: OutcomesSelect<false> | OutcomesSelect<true>;
     'member-states': MemberStatesSelect<false> | MemberStatesSelect<true>;
+    'project-cards': ProjectCardsSelect<false> | ProjectCardsSelect<true>;
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -325,6 +327,26 @@ export interface ReviewEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-cards".
+ */
+export interface ProjectCard {
+  id: number;
+  project: string;
+  locale: 'en' | 'fr' | 'es';
+  slug: string;
+  title?: string | null;
+  status?: string | null;
+  projectType?: string | null;
+  idfRegion?: string | null;
+  coverage?: string | null;
+  startYear?: number | null;
+  endYear?: number | null;
+  memberStates?: string | null;
+  search?: string | null;
+  card: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -454,6 +476,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'member-states';
         value: number | MemberState;
+      } | null)
+    | ({
+        relationTo: 'project-cards';
+        value: number | ProjectCard;
       } | null)
     | ({
         relationTo: 'review-events';
@@ -606,6 +632,25 @@ export interface MemberStatesSelect<T extends boolean = true> {
   projects?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-cards_select".
+ */
+export interface ProjectCardsSelect<T extends boolean = true> {
+  project?: T;
+  locale?: T;
+  slug?: T;
+  title?: T;
+  status?: T;
+  projectType?: T;
+  idfRegion?: T;
+  coverage?: T;
+  startYear?: T;
+  endYear?: T;
+  memberStates?: T;
+  search?: T;
+  card?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

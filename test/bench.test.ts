@@ -117,7 +117,7 @@ describe('npm run bench', () => {
     expect(files).toContain(json.replace(/\.json$/, '.md'))
     const results: BenchResults = JSON.parse(readFileSync(path.join(out, json), 'utf8'))
     expect(results.dataset).toMatchObject({ projects: 200, outcomes: 600 })
-    expect(results.queries.map((query) => query.key)).toEqual(['list', 'page', 'facets', 'graphql', 'search'])
+    expect(results.queries.map((query) => query.key)).toEqual(['list', 'page', 'facets', 'graphql', 'search', 'cards', 'cards-search'])
     for (const query of results.queries) {
       expect(query.api.reqPerSec, query.key).toBeGreaterThan(0)
       expect(query.api.p50Ms, query.key).toBeLessThanOrEqual(query.api.p99Ms)
@@ -128,6 +128,7 @@ describe('npm run bench', () => {
       expect(query.floorRatio, query.key).toBeGreaterThan(0)
     }
     expect(results.queries.find((query) => query.key === 'list')!.api.items).toBe(10)
+    expect(results.queries.find((query) => query.key === 'cards')!.api.items).toBe(10)
     expect(results.cached.map((query) => query.key)).toEqual(['site-page', 'site-list', 'list-304'])
     expect(results.import).toMatchObject({ pages: 5 })
     expect(results.import!.pagesPerSec).toBeGreaterThan(0)

@@ -110,6 +110,22 @@ export const floorSearch = async ({ q, locale, limit }: { q: string; locale: Loc
   return { docs: await withMemberStates(rows, locale) }
 }
 
+/**
+ * As the read model searches (src/readModel/findCards.ts): the word in the title or summary shown
+ * in the locale (with fallback) or in an ID, by end year then slug.
+ */
+export const floorSearchAll = async ({ q, locale, limit }: { q: string; locale: Locale; limit: number }) => {
+  const like = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) === 'postgres' ? 'ILIKE' : 'LIKE'
+  const rows = await run(
+    `SELECT ${CARD_COLUMNS(locale)} FROM projects p ${localeJoins('projects_locales', 'l', 'p.id')}
+     WHERE p._status = 'published' AND (${localized('l', 'title', locale)} ${like} ? OR ${localized('l', 'summary', locale)} ${like} ?
+       OR p.project_id ${like} ? OR p.prima_id ${like} ?)
+     ORDER BY p.end_year DESC, p.slug LIMIT ?`,
+    [`%${q}%`, `%${q}%`, `%${q}%`, `%${q}%`, limit],
+  )
+  return { docs: await withMemberStates(rows, locale) }
+}
+
 export const floorPage = async ({ slug, locale }: { slug: string; locale: Locale }) => {
   const [row] = await run(
     `SELECT p.*, ${localized('l', 'title', locale)} AS title, ${localized('l', 'summary', locale)} AS summary,
@@ -233,6 +249,8 @@ export const floorAnswer = async (query: string, params: URLSearchParams) => {
       return floorList({ idfRegion: params.get('idfRegion') ?? '', status: params.get('status') ?? '', locale, limit })
     case 'search':
       return floorSearch({ q: params.get('q') ?? '', locale, limit })
+    case 'search-all':
+      return floorSearchAll({ q: params.get('q') ?? '', locale, limit })
     case 'page':
       return floorPage({ slug: params.get('slug') ?? '', locale })
     case 'facets':

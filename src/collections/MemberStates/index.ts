@@ -5,6 +5,7 @@ import { FIELD_LABELS } from '../../domain/fieldLabels'
 import { IDF_REGIONS, MEMBERSHIPS, toOptions } from '../../domain/vocabularies'
 import { beginAtomicWrite, commitAtomicWrite } from '../../hooks/atomicWrites'
 import { capPublicQueries } from '../../hooks/capPublicQueries'
+import { refreshCardsOfMemberState } from '../../hooks/keepProjectCards'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
@@ -44,7 +45,7 @@ export const MemberStates: CollectionConfig = {
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'name' })],
     beforeChange: [ensureUnique(['iso2', 'iso3', 'slug']), populatePickerLabel],
     beforeDelete: [refuseDeleteWhenNamed],
-    afterChange: [revalidateMemberStatePages],
+    afterChange: [revalidateMemberStatePages, refreshCardsOfMemberState],
   },
   fields: [
     { name: 'name', type: 'text', label: FIELD_LABELS.name, localized: true, required: true },

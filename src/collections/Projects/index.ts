@@ -10,6 +10,7 @@ import { beginAtomicWrite, commitAtomicWrite } from '../../hooks/atomicWrites'
 import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
+import { keepProjectCards, removeProjectCards } from '../../hooks/keepProjectCards'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
@@ -24,6 +25,7 @@ import { protectPublished } from '../../workflow/protectPublished'
 import { recordTransition } from '../../workflow/recordTransition'
 import { reopenForReview } from '../../workflow/reopenForReview'
 import { editorialContent } from '../editorial'
+import { cardsEndpoint } from './endpoints/cards'
 import { exportProjectsEndpoint } from './endpoints/exportProjects'
 import { facetsEndpoint } from './endpoints/facets'
 import { deleteDependents } from './hooks/deleteDependents'
@@ -140,7 +142,7 @@ export const createProjectsCollection = ({
   // The filters front ends combine, with the sort they use: a region and status page by end year
   // is read in index order instead of sorting every project of the region.
   indexes: [{ fields: ['idfRegion', 'status', 'endYear'] }, { fields: ['status', 'endYear'] }],
-  endpoints: [exportProjectsEndpoint, facetsEndpoint],
+  endpoints: [exportProjectsEndpoint, facetsEndpoint, cardsEndpoint],
   hooks: {
     beforeOperation: [capPublicQueries, rejectMalformedIds, enforceProjectWorkflow, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
@@ -156,8 +158,8 @@ export const createProjectsCollection = ({
       populateAuthors,
       rememberWhetherLive,
     ],
-    afterChange: [recordTransition, revalidateProjectPages, notifyFrontEnds],
-    afterDelete: [revalidateProjectPagesOnDelete, notifyFrontEndsOnDelete],
+    afterChange: [recordTransition, keepProjectCards, revalidateProjectPages, notifyFrontEnds],
+    afterDelete: [removeProjectCards, revalidateProjectPagesOnDelete, notifyFrontEndsOnDelete],
     beforeDelete: [protectPublished, deleteDependents],
   },
   fields: [

@@ -5,6 +5,7 @@ import * as migration_20261128_000732_member_state_picker_label from './20261128
 import * as migration_20261128_003558_webhook_deliveries from './20261128_003558_webhook_deliveries';
 import * as migration_20261128_030253_perf_indexes from './20261128_030253_perf_indexes';
 import * as migration_20261128_033441_api_keys from './20261128_033441_api_keys';
+import * as migration_20261128_052553_project_cards from './20261128_052553_project_cards';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261128_033441_api_keys.up,
     down: migration_20261128_033441_api_keys.down,
-    name: '20261128_033441_api_keys'
+    name: '20261128_033441_api_keys',
+  },
+  {
+    up: migration_20261128_052553_project_cards.up,
+    down: migration_20261128_052553_project_cards.down,
+    name: '20261128_052553_project_cards'
   },
 ];

@@ -4,6 +4,7 @@ import * as migration_20261127_220902_scheduled_publishing from './20261127_2209
 import * as migration_20261128_000726_member_state_picker_label from './20261128_000726_member_state_picker_label';
 import * as migration_20261128_030248_perf_indexes from './20261128_030248_perf_indexes';
 import * as migration_20261128_033437_api_keys from './20261128_033437_api_keys';
+import * as migration_20261128_052547_project_cards from './20261128_052547_project_cards';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261128_033437_api_keys.up,
     down: migration_20261128_033437_api_keys.down,
-    name: '20261128_033437_api_keys'
+    name: '20261128_033437_api_keys',
+  },
+  {
+    up: migration_20261128_052547_project_cards.up,
+    down: migration_20261128_052547_project_cards.down,
+    name: '20261128_052547_project_cards'
   },
 ];

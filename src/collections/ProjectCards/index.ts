@@ -1,0 +1,48 @@
+import type { CollectionConfig } from 'payload'
+
+import { LOCALES } from '../../domain/locales'
+
+/**
+ * The read model behind `GET /api/projects/cards` (src/readModel): one row per published project
+ * and locale, holding the list card as the REST API would answer it (JSON text) and the columns
+ * the public list filters and sorts on. Written only by the projects' and Member States' hooks
+ * (src/hooks/keepProjectCards.ts) in the writing transaction, and rebuilt whole at start when it
+ * is out of step. Nobody reads or writes it through the API: it is served by its own endpoint.
+ */
+export const ProjectCards: CollectionConfig = {
+  slug: 'project-cards',
+  labels: {
+    singular: { en: 'Project card', fr: 'Fiche de projet', es: 'Ficha de proyecto' },
+    plural: { en: 'Project cards', fr: 'Fiches de projet', es: 'Fichas de proyecto' },
+  },
+  admin: { hidden: true },
+  graphQL: false,
+  access: { read: () => false, create: () => false, update: () => false, delete: () => false },
+  timestamps: false,
+  // The list's filters, then its sort: a region and status page by end year is read in index order.
+  indexes: [
+    { fields: ['project', 'locale'], unique: true },
+    { fields: ['locale', 'idfRegion', 'status', 'endYear'] },
+    { fields: ['locale', 'status', 'endYear'] },
+    { fields: ['locale', 'endYear'] },
+  ],
+  fields: [
+    // The project's ID as text: numbers on SQL databases, ObjectIds on MongoDB.
+    { name: 'project', type: 'text', required: true, index: true },
+    { name: 'locale', type: 'select', required: true, options: LOCALES.map((code) => ({ value: code, label: code })), enumName: 'enum_project_cards_locale' },
+    { name: 'slug', type: 'text', required: true },
+    { name: 'title', type: 'text' },
+    { name: 'status', type: 'text' },
+    { name: 'projectType', type: 'text' },
+    { name: 'idfRegion', type: 'text' },
+    { name: 'coverage', type: 'text' },
+    { name: 'startYear', type: 'number' },
+    { name: 'endYear', type: 'number' },
+    // The Member States' ISO codes between commas (",KE,UG,"), for the Member State filter.
+    { name: 'memberStates', type: 'text' },
+    // Title, project ID, PRIMA ID and summary in this locale, lower-cased: what `q` searches.
+    { name: 'search', type: 'textarea' },
+    // The card itself, as JSON text: served as it is stored, never parsed on a read.
+    { name: 'card', type: 'textarea', required: true },
+  ],
+}

@@ -1,0 +1,39 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+
+import { refreshProjectCards } from '../readModel/cards'
+
+/**
+ * Keeps a project's list cards (src/readModel) what the public sees, in the saving transaction:
+ * written when it is published, removed when it is unpublished or deleted, and left as they were
+ * by a draft saved over a published page (the cards are rebuilt from the published version).
+ */
+export const keepProjectCards: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await refreshProjectCards(req.payload, [doc.id], req)
+  return doc
+}
+
+export const removeProjectCards: CollectionAfterDeleteHook = async ({ id, req }) => {
+  await refreshProjectCards(req.payload, [id], req)
+}
+
+const BATCH = 100
+
+/** A Member State's name or code is on the cards of every project that names it. */
+export const refreshCardsOfMemberState: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+  if (operation === 'create') return doc
+  const unchanged = previousDoc && ['name', 'iso2', 'slug'].every((field) => JSON.stringify(previousDoc[field]) === JSON.stringify(doc[field]))
+  if (unchanged) return doc
+  const { docs } = await req.payload.find({
+    collection: 'projects',
+    where: { memberStates: { in: [doc.id] } },
+    select: {},
+    depth: 0,
+    pagination: false,
+    limit: 0,
+    joins: false,
+    req,
+  })
+  const ids = docs.map((project) => project.id)
+  for (let start = 0; start < ids.length; start += BATCH) await refreshProjectCards(req.payload, ids.slice(start, start + BATCH), req)
+  return doc
+}

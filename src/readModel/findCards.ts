@@ -1,0 +1,149 @@
+import { buildQuery } from '@payloadcms/drizzle'
+import type { Payload, Where } from 'payload'
+
+import { isLocale, type Locale } from '../domain/locales'
+import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
+
+/** The orders a card list can be read in; each breaks ties by slug. */
+export const CARD_SORTS = ['-endYear', 'endYear', '-startYear', 'startYear', 'title', '-title'] as const
+export type CardSort = (typeof CARD_SORTS)[number]
+
+export const DEFAULT_CARDS_LIMIT = 10
+export const MAX_CARDS_LIMIT = 100
+const MAX_QUERY_LENGTH = 200
+
+export type CardQuery = {
+  locale: Locale
+  q?: string
+  status?: string
+  projectType?: string
+  idfRegion?: string
+  coverage?: string
+  /** A Member State's ISO 3166-1 alpha-2 code. */
+  memberState?: string
+  /** Projects running in or after this year (ending in it or later, or with no end year). */
+  from?: number
+  /** Projects running in or before this year (starting in it or earlier, or with no start year). */
+  to?: number
+  sort: CardSort
+  limit: number
+  page: number
+}
+
+export type CardPage = { json: string; count: number }
+
+const PARAMS = ['locale', 'q', 'status', 'projectType', 'idfRegion', 'coverage', 'memberState', 'from', 'to', 'sort', 'limit', 'page'] as const
+
+const integer = (name: string, value: unknown, min: number, max: number): number => {
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN
+  if (!Number.isInteger(number) || number < min || number > max) throw new CardQueryError(`${name} must be a whole number from ${min} to ${max}, not “${String(value)}”`)
+  return number
+}
+
+export class CardQueryError extends Error {
+  status = 400
+}
+
+/**
+ * Reads a card list's query string, refusing what it cannot mean: unknown parameters (a typo would
+ * otherwise silently widen the list), values outside the vocabularies, bad numbers. The message
+ * names the parameter.
+ */
+export const parseCardQuery = (params: Record<string, unknown>, projectTypes: readonly Term[] = DEFAULT_PROJECT_TYPES): CardQuery => {
+  // Payload's authentication leaves `depth: undefined` on every request's query: only given ones count.
+  for (const name of Object.keys(params).filter((key) => params[key] !== undefined)) {
+    if (!(PARAMS as readonly string[]).includes(name)) throw new CardQueryError(`unknown parameter “${name}”: the card list takes ${PARAMS.join(', ')}`)
+    if (typeof params[name] !== 'string') throw new CardQueryError(`${name} must be given once, as text`)
+  }
+  const text = params as Record<string, string | undefined>
+  const locale = text.locale ?? 'en'
+  if (!isLocale(locale)) throw new CardQueryError(`locale must be en, fr or es, not “${locale}”`)
+  const coded = (name: 'status' | 'projectType' | 'idfRegion' | 'coverage', terms: readonly Term[]) => {
+    const value = text[name]
+    if (value === undefined || value === '') return undefined
+    if (!terms.some((term) => term.value === value)) throw new CardQueryError(`${name} must be one of ${terms.map((term) => term.value).join(', ')}, not “${value}”`)
+    return value
+  }
+  const memberState = text.memberState ? text.memberState.toUpperCase() : undefined
+  if (memberState && !/^[A-Z]{2}$/.test(memberState)) throw new CardQueryError(`memberState must be a two-letter ISO code (KE), not “${text.memberState}”`)
+  const q = text.q?.trim() || undefined
+  if (q && q.length > MAX_QUERY_LENGTH) throw new CardQueryError(`q must be at most ${MAX_QUERY_LENGTH} characters`)
+  const sort = (text.sort ?? '-endYear') as CardSort
+  if (!CARD_SORTS.includes(sort)) throw new CardQueryError(`sort must be one of ${CARD_SORTS.join(', ')}, not “${text.sort}”`)
+  return {
+    locale,
+    q,
+    status: coded('status', PROJECT_STATUSES),
+    projectType: coded('projectType', projectTypes),
+    idfRegion: coded('idfRegion', IDF_REGIONS),
+    coverage: coded('coverage', COVERAGES),
+    memberState,
+    from: text.from ? integer('from', text.from, 1900, 2200) : undefined,
+    to: text.to ? integer('to', text.to, 1900, 2200) : undefined,
+    sort,
+    limit: text.limit ? integer('limit', text.limit, 1, MAX_CARDS_LIMIT) : DEFAULT_CARDS_LIMIT,
+    page: text.page ? integer('page', text.page, 1, 100_000) : 1,
+  }
+}
+
+/** LIKE's wildcards in a search word are read as themselves: they are dropped. */
+const searchWords = (q: string, locale: Locale) =>
+  q
+    .toLocaleLowerCase(locale)
+    .replace(/[%_\\]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+
+/** The cards' where clause: the list's filters, as the public site's list applies them. */
+export const cardsWhere = (query: CardQuery): Where => {
+  const and: Where[] = [{ locale: { equals: query.locale } }]
+  for (const field of ['status', 'projectType', 'idfRegion', 'coverage'] as const) {
+    if (query[field]) and.push({ [field]: { equals: query[field] } })
+  }
+  if (query.memberState) and.push({ memberStates: { contains: `,${query.memberState},` } })
+  if (query.from) and.push({ or: [{ endYear: { greater_than_equal: query.from } }, { endYear: { exists: false } }] })
+  if (query.to) and.push({ or: [{ startYear: { less_than_equal: query.to } }, { startYear: { exists: false } }] })
+  const words = query.q ? searchWords(query.q, query.locale) : []
+  // Every word somewhere in the title, the IDs or the summary.
+  for (const word of words) and.push({ search: { like: word } })
+  return { and }
+}
+
+type Drizzle = { select: (fields?: Record<string, unknown>) => any }
+
+/**
+ * One page of cards, as the JSON of `{ docs, limit, page, hasPrevPage, hasNextPage, prevPage,
+ * nextPage }` (no total: the facets call counts). The cards are stored as JSON text and joined
+ * as they are. On SQL databases one indexed SELECT through the adapter's own query builder (so
+ * `where` means what it means to `find`); elsewhere the adapter's `find`.
+ */
+export const findProjectCards = async (payload: Payload, query: CardQuery): Promise<CardPage> => {
+  const where = cardsWhere(query)
+  const sort = [query.sort, 'slug']
+  const offset = (query.page - 1) * query.limit
+  let cards: string[]
+  let hasNextPage: boolean
+  if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
+    const adapter = payload.db as unknown as { drizzle: Drizzle; tables: Record<string, any>; tableNameMap: Map<string, string> }
+    const tableName = adapter.tableNameMap.get('project_cards') ?? 'project_cards'
+    const table = adapter.tables[tableName]
+    const built = buildQuery({ adapter: adapter as never, fields: payload.collections['project-cards'].config.flattenedFields, sort, tableName, where })
+    // One row more than the page says whether there is a next page, without a count.
+    const rows: { card: string }[] = await adapter.drizzle
+      .select({ card: table.card })
+      .from(table)
+      .where(built.where)
+      .orderBy(...built.orderBy.map(({ column, order }) => order(column)))
+      .limit(query.limit + 1)
+      .offset((query.page - 1) * query.limit)
+    hasNextPage = rows.length > query.limit
+    cards = rows.slice(0, query.limit).map((row) => row.card)
+  } else {
+    const found = await payload.db.find({ collection: 'project-cards', where, sort, limit: query.limit, page: query.page, pagination: true, select: { card: true } })
+    hasNextPage = Boolean(found.hasNextPage)
+    cards = found.docs.map((doc) => (doc as unknown as { card: string }).card)
+  }
+  const hasPrevPage = query.page > 1
+  const meta = { limit: query.limit, page: query.page, hasPrevPage, hasNextPage, prevPage: hasPrevPage ? query.page - 1 : null, nextPage: hasNextPage ? query.page + 1 : null }
+  return { json: `{"docs":[${cards.join(',')}],${JSON.stringify(meta).slice(1)}`, count: cards.length }
+}

@@ -1,0 +1,194 @@
+import type { Payload, Where } from 'payload'
+import { stringify } from 'qs-esm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { CARD_SELECT, cardsInStep, ensureProjectCards } from '../src/readModel/cards'
+import { createApi, startApp } from './helpers/api'
+import { seedStates, validProject } from './helpers/fixtures'
+import { createUser } from './helpers/payload'
+
+/**
+ * The public list's read model (`GET /api/projects/cards`): the same cards the REST API gives an
+ * anonymous front end, kept in step by every publication, unpublication, deletion and rename.
+ */
+let payload: Payload
+let api: ReturnType<typeof createApi>
+let states: Record<string, number | string>
+const published = { _status: 'published', reviewStatus: 'approved' }
+const ids: Record<string, number | string> = {}
+
+const cards = (query: Record<string, unknown>) => api.rest('GET', `/projects/cards?${stringify(query)}`)
+
+/** What the REST API answers an anonymous caller for the same list. */
+const restList = async (where: Where, { locale = 'en', sort = '-endYear', limit = 10 } = {}) => {
+  const { status, body } = await api.rest('GET', `/projects?${stringify({ where, locale, depth: 1, select: CARD_SELECT, sort: [sort, 'slug'], limit })}`)
+  expect(status).toBe(200)
+  return body.docs
+}
+
+beforeAll(async () => {
+  ;({ payload, api } = await startApp())
+  // As a server's start does: records the cards' shape (there is nothing to build yet).
+  expect(await ensureProjectCards(payload)).toBe(0)
+  states = await seedStates(payload, ['LS', 'BF', 'ML', 'FR', 'KE'])
+  const create = async (name: string, locale: 'en' | 'fr', data: Record<string, unknown>, draft = false) => {
+    const doc = await payload.create({ collection: 'projects', locale, draft, data: data as any })
+    ids[name] = doc.id
+    return doc
+  }
+  await create('lesotho', 'fr', validProject(states.LS!, { title: 'Gouvernance des migrations de main-d’œuvre', status: 'completed', startYear: 2018, endYear: 2021, ...published }))
+  await create('sahel', 'en', validProject(states.BF!, { title: 'Sahel border management', coverage: 'regional', memberStates: [states.BF, states.ML], endYear: 2026, summary: 'Groundwater and pastoral routes.', ...published }))
+  await create('france', 'en', validProject(states.FR!, { title: 'Return counselling in France', idfRegion: 'europe', endYear: 2025, ...published }))
+  await create('kenya', 'en', validProject(states.KE!, { title: 'Kenya labour mobility', startYear: 2024, endYear: 2027, ...published }))
+  await create('draft', 'en', validProject(states.ML!, { title: 'Mali draft page', status: 'pipeline', _status: 'draft' }), true)
+  // The Spanish title of one page; the others fall back.
+  await payload.update({ collection: 'projects', id: ids.kenya!, locale: 'es', data: { title: 'Movilidad laboral en Kenia', ...published } as any })
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+describe('GET /api/projects/cards', () => {
+  it('answers with the cards the REST API gives an anonymous caller, for every filter, order and locale', async () => {
+    const cases: [Record<string, unknown>, Where, { locale?: string; sort?: string; limit?: number }][] = [
+      [{}, {}, {}],
+      [{ locale: 'fr', idfRegion: 'africa', status: 'completed' }, { idfRegion: { equals: 'africa' }, status: { equals: 'completed' } }, { locale: 'fr' }],
+      [{ locale: 'es' }, {}, { locale: 'es' }],
+      [{ sort: 'startYear', limit: '2' }, {}, { sort: 'startYear', limit: 2 }],
+      [{ memberState: 'ml' }, { memberStates: { in: [states.ML] } }, {}],
+      [{ coverage: 'regional', projectType: 'LM' }, { coverage: { equals: 'regional' }, projectType: { equals: 'LM' } }, {}],
+      [{ from: '2026' }, { or: [{ endYear: { greater_than_equal: 2026 } }, { endYear: { exists: false } }] }, {}],
+      [{ to: '2020', sort: '-startYear' }, { or: [{ startYear: { less_than_equal: 2020 } }, { startYear: { exists: false } }] }, { sort: '-startYear' }],
+      [{ q: 'KENIA', locale: 'es' }, { title: { like: 'kenia' } }, { locale: 'es' }],
+      [{ q: 'groundwater' }, { summary: { like: 'groundwater' } }, {}],
+    ]
+    for (const [query, where, options] of cases) {
+      const { status, body } = await cards(query)
+      expect(status, JSON.stringify(query)).toBe(200)
+      const expected = await restList(where, options)
+      expect(expected.length, JSON.stringify(query)).toBeGreaterThan(0)
+      expect(body.docs, JSON.stringify(query)).toEqual(expected)
+    }
+  })
+
+  it('shows Member States by name in the locale, labels spelled out, and never a draft', async () => {
+    const { body } = await cards({ locale: 'fr', memberState: 'BF' })
+    expect(body.docs).toHaveLength(1)
+    expect(body.docs[0].memberStates.map((state: any) => state.name)).toEqual(['Burkina Faso', 'Mali'])
+    expect(body.docs[0].labels.coverage).toBe('Régional')
+    expect(body.docs[0]).not.toHaveProperty('description')
+    const all = await cards({ limit: '100' })
+    expect(all.body.docs.map((doc: any) => doc.id)).not.toContain(ids.draft)
+    // Staff read the public list too: drafts stay in the admin.
+    const token = await api.login((await createUser(payload, ['editor'])).email)
+    const asStaff = await api.rest('GET', '/projects/cards?limit=100', { token })
+    expect(asStaff.body.docs.map((doc: any) => doc.id)).toEqual(all.body.docs.map((doc: any) => doc.id))
+  })
+
+  it('searches every word in the title, the IDs and the summary, whatever the case', async () => {
+    const sahel = (await payload.findByID({ collection: 'projects', id: ids.sahel! })) as any
+    for (const q of ['sahel GROUNDWATER', sahel.projectId, `${sahel.primaId.toLowerCase()} border`]) {
+      const { body } = await cards({ q })
+      expect(body.docs.map((doc: any) => doc.id), q).toEqual([ids.sahel])
+    }
+    expect((await cards({ q: 'sahel nowhere' })).body.docs).toEqual([])
+    // LIKE's wildcards are plain characters here: “%” does not match everything.
+    expect((await cards({ q: '%' })).body.docs).toHaveLength(4)
+  })
+
+  it('sorts by the title the reader sees (a fallback title included), unlike a REST sort on the raw translation', async () => {
+    const { body } = await cards({ locale: 'es', sort: 'title' })
+    const titles = body.docs.map((doc: any) => doc.title)
+    expect(titles).toContain('Movilidad laboral en Kenia')
+    expect(titles).toEqual([...titles].sort())
+    expect((await cards({ locale: 'es', sort: '-title' })).body.docs.map((doc: any) => doc.title)).toEqual([...titles].reverse())
+  })
+
+  it('pages without counting: limit, page, hasPrevPage, hasNextPage', async () => {
+    const first = await cards({ limit: '3' })
+    expect(first.body).toMatchObject({ limit: 3, page: 1, hasPrevPage: false, hasNextPage: true, prevPage: null, nextPage: 2 })
+    const second = await cards({ limit: '3', page: '2' })
+    expect(second.body).toMatchObject({ limit: 3, page: 2, hasPrevPage: true, hasNextPage: false, prevPage: 1, nextPage: null })
+    expect(second.body.docs).toHaveLength(1)
+    expect([...first.body.docs, ...second.body.docs].map((doc: any) => doc.id)).toEqual((await restList({}, { limit: 10 })).map((doc: any) => doc.id))
+    expect((await cards({ page: '9' })).body.docs).toEqual([])
+  })
+
+  it('refuses a query it cannot mean, naming the parameter', async () => {
+    const refusals: [Record<string, unknown>, RegExp][] = [
+      [{ locale: 'de' }, /locale must be en, fr or es/],
+      [{ status: 'finished' }, /status must be one of/],
+      [{ idfRegion: 'mars' }, /idfRegion must be one of/],
+      [{ memberState: 'KEN' }, /memberState must be a two-letter ISO code/],
+      [{ limit: '1000' }, /limit must be a whole number from 1 to 100/],
+      [{ page: '0' }, /page must be a whole number/],
+      [{ from: 'soon' }, /from must be a whole number/],
+      [{ sort: 'budgetUSD' }, /sort must be one of/],
+      [{ where: { status: { equals: 'active' } } }, /unknown parameter “where”/],
+      [{ q: 'x'.repeat(201) }, /q must be at most 200 characters/],
+    ]
+    for (const [query, message] of refusals) {
+      const { status, body } = await cards(query)
+      expect(status, JSON.stringify(query)).toBe(400)
+      expect(body.errors[0].message).toMatch(message)
+    }
+    expect((await api.rest('GET', '/projects/cards?status=active&status=completed')).body.errors[0].message).toMatch(/status must be given once/)
+  })
+})
+
+describe('keeping the cards in step', () => {
+  const titleOnCard = async (id: number | string, locale = 'en') =>
+    (await cards({ locale, limit: '100' })).body.docs.find((doc: any) => doc.id === id)?.title
+
+  it('a draft saved over a published page leaves its card; publishing the draft changes it', async () => {
+    await payload.update({ collection: 'projects', id: ids.france!, draft: true, data: { title: 'Return counselling in France (new draft)' } as any })
+    expect(await titleOnCard(ids.france!)).toBe('Return counselling in France')
+    await payload.update({ collection: 'projects', id: ids.france!, data: { title: 'Return counselling in France, 2025', ...published } as any })
+    expect(await titleOnCard(ids.france!)).toBe('Return counselling in France, 2025')
+    expect(await titleOnCard(ids.france!, 'fr')).toBe('Return counselling in France, 2025')
+  })
+
+  it('a page published for the first time gets its cards; unpublished or deleted, it loses them', async () => {
+    await payload.update({ collection: 'projects', id: ids.draft!, data: published as any })
+    expect(await titleOnCard(ids.draft!)).toBe('Mali draft page')
+    await payload.update({ collection: 'projects', id: ids.draft!, data: { _status: 'draft' } as any })
+    expect(await titleOnCard(ids.draft!)).toBeUndefined()
+    const page = await payload.create({ collection: 'projects', data: validProject(states.LS!, { title: 'Short-lived page', ...published }) as any })
+    expect(await titleOnCard(page.id)).toBe('Short-lived page')
+    await payload.update({ collection: 'projects', id: page.id, data: { _status: 'draft' } as any })
+    await payload.delete({ collection: 'projects', id: page.id })
+    expect(await titleOnCard(page.id)).toBeUndefined()
+    expect(await cardsInStep(payload)).toBe(true)
+  })
+
+  it('a Member State renamed is renamed on every card that names it', async () => {
+    await payload.update({ collection: 'member-states', id: states.ML!, locale: 'fr', data: { name: 'République du Mali' } })
+    const { body } = await cards({ locale: 'fr', memberState: 'ML' })
+    expect(body.docs[0].memberStates.map((state: any) => state.name)).toEqual(['Burkina Faso', 'République du Mali'])
+    expect(body.docs).toEqual(await restList({ memberStates: { in: [states.ML] } }, { locale: 'fr' }))
+  })
+
+  it('a publication that fails leaves the cards as they were', async () => {
+    const hooks = payload.collections.projects.config.hooks.afterChange
+    const failing = () => {
+      throw new Error('the server failed after the cards were written')
+    }
+    hooks.push(failing)
+    try {
+      await expect(payload.update({ collection: 'projects', id: ids.kenya!, data: { title: 'Never seen', ...published } as any })).rejects.toThrow(/after the cards/)
+    } finally {
+      hooks.splice(hooks.indexOf(failing), 1)
+    }
+    expect(await titleOnCard(ids.kenya!)).toBe('Kenya labour mobility')
+  })
+
+  it('are rebuilt whole when they are out of step (a bulk load, an upgrade), to the same cards', async () => {
+    const before = (await cards({ limit: '100', locale: 'fr' })).body.docs
+    await payload.db.deleteMany({ collection: 'project-cards', where: { locale: { equals: 'en' } } })
+    expect(await cardsInStep(payload)).toBe(false)
+    expect(await ensureProjectCards(payload)).toBe(before.length)
+    expect(await cardsInStep(payload)).toBe(true)
+    expect(await ensureProjectCards(payload)).toBeUndefined()
+    expect((await cards({ limit: '100', locale: 'fr' })).body.docs).toEqual(before)
+  })
+})
