@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPortfolio } from '../bench/load'
 import { generatePortfolio, type Portfolio } from '../bench/portfolio'
 import type { BenchResults } from '../bench/report'
+import { CARD_SELECT, cardsInStep } from '../src/readModel/cards'
+import { findProjectCards, parseCardQuery } from '../src/readModel/findCards'
 import { projectFacets } from '../src/site/facets'
 import { createUser, createSecondDatabase, startPayload } from './helpers/payload'
 
@@ -59,6 +61,25 @@ describe('the fast path', () => {
     expect(doc).toMatchObject({ _status: 'published', primaId: source.primaId, projectId: source.projectId, budgetUSD: source.budgetUSD })
     // The review state is staff-only: read as staff would.
     expect((await payload.findByID({ collection: 'projects', id: doc.id, depth: 0 })).reviewStatus).toBe('approved')
+  })
+
+  it('builds the public list’s cards of what it loaded (the fast path bypasses the hooks that keep them)', async () => {
+    expect(await cardsInStep(payload)).toBe(true)
+    for (const locale of ['en', 'fr'] as const) {
+      const { json } = await findProjectCards(payload, parseCardQuery({ locale, idfRegion: 'africa', limit: '20' }))
+      const expected = await payload.find({
+        collection: 'projects',
+        where: { idfRegion: { equals: 'africa' } },
+        locale,
+        depth: 1,
+        select: CARD_SELECT,
+        sort: ['-endYear', 'slug'],
+        limit: 20,
+        overrideAccess: false,
+      })
+      expect(expected.docs.length).toBeGreaterThan(0)
+      expect(JSON.parse(json).docs).toEqual(JSON.parse(JSON.stringify(expected.docs)))
+    }
   })
 
   it('leaves projects an editor can open, change and save, and the admin lists them', async () => {
