@@ -9,6 +9,7 @@
  */
 import type { Payload } from 'payload'
 
+import { optimizeDatabase } from '../src/database'
 import { LOCALES, type Locale } from '../src/domain/locales'
 import { paragraphsToLexical } from '../src/domain/richText'
 import { rebuildProjectCards } from '../src/readModel/cards'
@@ -223,7 +224,9 @@ export const loadPortfolio = async (payload: Payload, portfolio: Portfolio, prog
   if (missing) throw new Error(`Member State ${missing} is named by a project but is not in the portfolio's list`)
   if (payload.db.name === 'mongoose') await loadIntoMongo(payload, portfolio, stateIds, progress)
   else await loadIntoSql(payload, portfolio, stateIds, progress)
-  // The fast path bypassed the hooks that keep the public list's read model: it is built here.
+  // The fast path bypassed the hooks that keep the public list's read model: it is built here,
+  // once the planner knows the new rows (without statistics the rebuild's reads take minutes).
+  await optimizeDatabase(payload)
   await rebuildProjectCards(payload)
   return {
     memberStates,

@@ -21,12 +21,15 @@ export const prepareDatabase = async (config: Promise<SanitizedConfig>) => {
       payload.logger.info(`Loaded ${report.memberStatesCreated} Member States and observer States.`)
     }
     if (report.sampleCreated) payload.logger.info('Loaded the sample project (Lesotho, in French).')
+    // Fresh planner statistics for the data as it now stands (see optimizeDatabase).
+    await optimizeDatabase(payload)
     // The public list's read model, rebuilt when it is not that of the published projects (a first
     // start after the upgrade that added it, a restore of an older backup, a bulk load).
     const rebuilt = await ensureProjectCards(payload)
-    if (rebuilt !== undefined) payload.logger.info(`Rebuilt the list cards of ${rebuilt} published projects.`)
-    // Fresh planner statistics for the data as it now stands (see optimizeDatabase).
-    await optimizeDatabase(payload)
+    if (rebuilt !== undefined) {
+      payload.logger.info(`Rebuilt the list cards of ${rebuilt} published projects.`)
+      await optimizeDatabase(payload)
+    }
   } finally {
     await payload.destroy()
   }
