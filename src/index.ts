@@ -11,6 +11,7 @@ import { createReviewEventsCollection } from './collections/ReviewEvents'
 import type { Term } from './domain/vocabularies'
 import { DEFAULT_PROJECT_TYPES, mergeProjectTypes } from './domain/vocabularies'
 import { localization } from './localization'
+import { projectCardsQuery } from './readModel/graphql'
 import { deliverWebhookTask, WEBHOOKS_QUEUE } from './webhooks/deliverWebhook'
 import { publishScheduledTask } from './workflow/publishScheduled'
 
@@ -100,8 +101,11 @@ export const projectPagesPlugin =
     // Front ends cannot send queries nested deeper than a page needs (complexity is capped by
     // Payload's graphQL.maxComplexity; depth is not, so it is here).
     const hostRules = config.graphQL?.validationRules
+    const hostQueries = config.graphQL?.queries
     config.graphQL = {
       ...config.graphQL,
+      // The read model's card list (src/readModel/graphql.ts) beside the host's own queries.
+      queries: (GraphQL, payload) => ({ ...(hostQueries?.(GraphQL, payload) ?? {}), ...projectCardsQuery(GraphQL, payload) }),
       validationRules: (args) => [...(hostRules?.(args) ?? []), depthLimit(MAX_GRAPHQL_DEPTH)],
     }
 

@@ -136,6 +136,33 @@ describe('GET /api/projects/cards', () => {
   })
 })
 
+describe('GraphQL ProjectCards', () => {
+  const FIELDS = 'id title slug summary projectId primaId status projectType idfRegion coverage startYear endYear budgetUSD translatedLocales labels { status projectType coverage idfRegion } memberStates { id name iso2 slug }'
+
+  it('answers what GET /api/projects/cards answers, with the same arguments', async () => {
+    const { body } = await api.graphql(
+      `query ($locale: String, $idfRegion: String, $limit: Int) { ProjectCards(locale: $locale, idfRegion: $idfRegion, sort: "-endYear", limit: $limit) { docs { ${FIELDS} } limit page hasPrevPage hasNextPage prevPage nextPage } }`,
+      { locale: 'fr', idfRegion: 'africa', limit: 2 },
+    )
+    expect(body.errors).toBeUndefined()
+    const rest = (await cards({ locale: 'fr', idfRegion: 'africa', limit: '2' })).body
+    // GraphQL says null where the JSON card leaves a field out (a page with no summary).
+    const withoutNulls = (value: unknown) => JSON.parse(JSON.stringify(value, (_key, field) => (field === null ? undefined : field)))
+    expect(withoutNulls(body.data.ProjectCards)).toEqual(withoutNulls(rest))
+    expect(body.data.ProjectCards.docs.length).toBe(2)
+    const searched = await api.graphql(`{ ProjectCards(q: "groundwater") { docs { id title } } }`)
+    expect(searched.body.data.ProjectCards.docs).toEqual([{ id: ids.sahel, title: 'Sahel border management' }])
+  })
+
+  it('refuses what the REST endpoint refuses, naming the argument', async () => {
+    const { body } = await api.graphql('{ ProjectCards(status: "finished", limit: 5) { docs { id } } }')
+    expect(body.data ?? null).toBeNull()
+    expect(body.errors[0].message).toMatch(/status must be one of/)
+    const tooMany = await api.graphql('{ ProjectCards(limit: 1000) { docs { id } } }')
+    expect(tooMany.body.errors[0].message).toMatch(/limit must be a whole number from 1 to 100/)
+  })
+})
+
 describe('keeping the cards in step', () => {
   const titleOnCard = async (id: number | string, locale = 'en') =>
     (await cards({ locale, limit: '100' })).body.docs.find((doc: any) => doc.id === id)?.title
