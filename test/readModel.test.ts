@@ -85,13 +85,17 @@ describe('GET /api/projects/cards', () => {
     expect(asStaff.body.docs.map((doc: any) => doc.id)).toEqual(all.body.docs.map((doc: any) => doc.id))
   })
 
-  it('searches every word in the title, the IDs and the summary, whatever the case', async () => {
+  it('searches every word in the title, the IDs and the summary, whatever the case and accents', async () => {
     const sahel = (await payload.findByID({ collection: 'projects', id: ids.sahel! })) as any
     for (const q of ['sahel GROUNDWATER', sahel.projectId, `${sahel.primaId.toLowerCase()} border`]) {
       const { body } = await cards({ q })
       expect(body.docs.map((doc: any) => doc.id), q).toEqual([ids.sahel])
     }
     expect((await cards({ q: 'sahel nowhere' })).body.docs).toEqual([])
+    // Accents, ligatures and apostrophes as a reader types them.
+    for (const q of ["main-d'oeuvre", 'GOUVERNANCE MAIN-D’ŒUVRE', 'gouvernance des migrations']) {
+      expect((await cards({ q, locale: 'fr' })).body.docs.map((doc: any) => doc.id), q).toEqual([ids.lesotho])
+    }
     // LIKE's wildcards are plain characters here: “%” does not match everything.
     expect((await cards({ q: '%' })).body.docs).toHaveLength(4)
   })

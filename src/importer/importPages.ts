@@ -41,9 +41,9 @@ type ExistingProject = Record<string, any> | undefined
 /**
  * The importer's writes need only the saved document's ID back: without this, every create and
  * update read its document back at depth 2 (the project with its Member States, related projects
- * and outcomes; each outcome with its project), more than half of a page's import time.
+ * and outcomes; each outcome with its project).
  */
-const writeOnly = { depth: 0, select: { id: true } } as const
+const writeOnly = { depth: 0 } as const
 
 /** The project a page is about: same project ID, else same Prima ID, else same slug (drafts included). */
 export const findExisting = async (

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
 import { startTransaction } from '../database'
+import { fold } from '../domain/fold'
 import { LOCALES, type Locale } from '../domain/locales'
 
 /**
@@ -29,7 +30,7 @@ export const CARD_SELECT = {
 
 const COLLECTION = 'project-cards' as const
 /** Bump when a card's content or the way it is stored changes: cards of an older shape are rebuilt. */
-const CARDS_SHAPE = `1:${Object.keys(CARD_SELECT).join(',')}`
+const CARDS_SHAPE = `2:${Object.keys(CARD_SELECT).join(',')}`
 const SHAPE_KEY = 'project-cards:shape'
 const BATCH = 100
 
@@ -48,7 +49,7 @@ const rowOf = (card: Card, locale: Locale) => ({
   startYear: card.startYear ?? null,
   endYear: card.endYear ?? null,
   memberStates: `,${(card.memberStates ?? []).map((state: any) => state?.iso2).filter(Boolean).join(',')},`,
-  search: [card.title, card.projectId, card.primaId, card.summary].filter(Boolean).join(' ').toLocaleLowerCase(locale),
+  search: fold([card.title, card.projectId, card.primaId, card.summary].filter(Boolean).join(' ')),
   card: JSON.stringify(card),
 })
 

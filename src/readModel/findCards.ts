@@ -1,6 +1,7 @@
 import { buildQuery } from '@payloadcms/drizzle'
 import type { Payload, Where } from 'payload'
 
+import { fold } from '../domain/fold'
 import { isLocale, type Locale } from '../domain/locales'
 import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
 
@@ -86,10 +87,12 @@ export const parseCardQuery = (params: Record<string, unknown>, projectTypes: re
   }
 }
 
-/** LIKE's wildcards in a search word are read as themselves: they are dropped. */
-const searchWords = (q: string, locale: Locale) =>
-  q
-    .toLocaleLowerCase(locale)
+/**
+ * The words of a search, folded as the cards' search text is (src/domain/fold.ts: “sante” finds
+ * “santé”, “main-d'oeuvre” finds “main-d’œuvre”). LIKE's wildcards are read as themselves: dropped.
+ */
+const searchWords = (q: string) =>
+  fold(q)
     .replace(/[%_\\]/g, ' ')
     .split(/\s+/)
     .filter(Boolean)
@@ -103,7 +106,7 @@ export const cardsWhere = (query: CardQuery): Where => {
   if (query.memberState) and.push({ memberStates: { contains: `,${query.memberState},` } })
   if (query.from) and.push({ or: [{ endYear: { greater_than_equal: query.from } }, { endYear: { exists: false } }] })
   if (query.to) and.push({ or: [{ startYear: { less_than_equal: query.to } }, { startYear: { exists: false } }] })
-  const words = query.q ? searchWords(query.q, query.locale) : []
+  const words = query.q ? searchWords(query.q) : []
   // Every word somewhere in the title, the IDs or the summary.
   for (const word of words) and.push({ search: { like: word } })
   return { and }

@@ -40,7 +40,7 @@ export const ProjectCards: CollectionConfig = {
     { name: 'endYear', type: 'number' },
     // The Member States' ISO codes between commas (",KE,UG,"), for the Member State filter.
     { name: 'memberStates', type: 'text' },
-    // Title, project ID, PRIMA ID and summary in this locale, lower-cased: what `q` searches.
+    // Title, project ID, PRIMA ID and summary in this locale, folded (case, accents, œ, ’): what `q` searches.
     { name: 'search', type: 'textarea' },
     // The card itself, as JSON text: served as it is stored, never parsed on a read.
     { name: 'card', type: 'textarea', required: true },
