@@ -8,7 +8,7 @@ import { stringify } from 'qs-esm'
 export type BenchRequest = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
 
 export type BenchQuery = {
-  key: 'list' | 'page' | 'facets' | 'graphql' | 'search' | 'cards' | 'cards-search'
+  key: 'list' | 'page' | 'facets' | 'graphql' | 'search' | 'cards' | 'cards-search' | 'cards-page'
   name: string
   api: BenchRequest
   floor: BenchRequest
@@ -56,9 +56,9 @@ const PEER_LIST_GRAPHQL = `query { projects(filter: { idf_region: { _eq: "africa
   member_states { id member_states_id { name iso2 } } } }`
 
 /**
- * The five queries, for one project page's slug (the same slug on both sides), then the list and
- * a search from the read model (`GET /api/projects/cards`, src/readModel), next to the same floors
- * and Directus queries. Its cards carry a little more than LIST_SELECT (IDs, labels, languages),
+ * The five queries, for one project page's slug (the same slug on both sides), then the list, a
+ * search and the page from the read model (`GET /api/projects/cards`, `GET /api/projects/page/:slug`,
+ * src/readModel), next to the same floors and Directus queries. Its cards carry a little more than LIST_SELECT (IDs, labels, languages),
  * and its search looks in the title, the IDs and the summary (so does its floor) where the
  * API's search looks in the title.
  */
@@ -79,6 +79,7 @@ export const benchQueries = (slug: string): BenchQuery[] => {
     limit: 10,
     fields: '*,member_states.member_states_id.name,member_states.member_states_id.iso2',
   })
+  const peerPage = get('/items/projects', { filter: { slug: { _eq: slug } }, fields: '*,member_states.member_states_id.*', limit: 1 })
   return [
     {
       key: 'list',
@@ -93,10 +94,7 @@ export const benchQueries = (slug: string): BenchQuery[] => {
       name: 'project page by slug (outcomes and Member States, French)',
       api: get('/api/projects', { where: { slug: { equals: slug } }, limit: 1, locale: 'fr', depth: 1, pagination: false }),
       floor: get('/bench-floor/page', { slug, locale: 'fr' }),
-      peer: {
-        key: 'b',
-        request: get('/items/projects', { filter: { slug: { _eq: slug } }, fields: '*,member_states.member_states_id.*', limit: 1 }),
-      },
+      peer: { key: 'b', request: peerPage },
       items: (json) => (json.docs ?? json.data)?.length ?? -1,
     },
     {
@@ -144,6 +142,15 @@ export const benchQueries = (slug: string): BenchQuery[] => {
       floor: get('/bench-floor/search-all', { q: SEARCH_TERM, locale: 'fr', limit: 10 }),
       peer: { key: 'c', request: get('/items/projects', { search: SEARCH_TERM, limit: 10 }) },
       items: (json) => (json.docs ?? json.data)?.length ?? -1,
+    },
+    {
+      key: 'cards-page',
+      name: 'the project page from the read model (GET /api/projects/page/:slug)',
+      api: get(`/api/projects/page/${encodeURIComponent(slug)}`, { locale: 'fr' }),
+      floor: get('/bench-floor/page', { slug, locale: 'fr' }),
+      peer: { key: 'b', request: peerPage },
+      // The page itself, not a list: one item when it is there.
+      items: (json) => (json.docs ?? json.data)?.length ?? (json.id !== undefined ? 1 : -1),
     },
   ]
 }

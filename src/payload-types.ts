@@ -344,6 +344,7 @@ export interface ProjectCard {
   memberStates?: string | null;
   search?: string | null;
   card: string;
+  page: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -651,6 +652,7 @@ export interface ProjectCardsSelect<T extends boolean = true> {
   memberStates?: T;
   search?: T;
   card?: T;
+  page?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

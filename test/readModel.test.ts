@@ -140,6 +140,62 @@ describe('GET /api/projects/cards', () => {
   })
 })
 
+describe('GET /api/projects/page/:slug', () => {
+  const page = (slug: string, locale = 'en') => api.rest('GET', `/projects/page/${encodeURIComponent(slug)}?locale=${locale}`)
+  /** The document the REST API gives an anonymous front end for the page query (docs/api.md). */
+  const restPage = async (slug: string, locale = 'en') =>
+    (await api.rest('GET', `/projects?${stringify({ where: { slug: { equals: slug } }, locale, depth: 1, limit: 1, pagination: false })}`)).body.docs[0]
+  const slugOf = async (id: number | string) => ((await payload.findByID({ collection: 'projects', id })) as any).slug as string
+
+  it('answers the document the REST page query answers, in every locale', async () => {
+    for (const name of ['lesotho', 'sahel', 'france', 'kenya']) {
+      for (const locale of ['en', 'fr', 'es']) {
+        const slug = await slugOf(ids[name]!)
+        const { status, body } = await page(slug, locale)
+        expect(status, `${name} ${locale}`).toBe(200)
+        expect(body, `${name} ${locale}`).toEqual(await restPage(slug, locale))
+      }
+    }
+  })
+
+  it('shows the published outcomes in order, and follows their changes', async () => {
+    const slug = await slugOf(ids.sahel!)
+    const first = await payload.create({ collection: 'outcomes', data: { project: ids.sahel, statement: 'Border posts apply common procedures.', _status: 'published' } as any })
+    await payload.create({ collection: 'outcomes', draft: true, data: { project: ids.sahel, statement: 'Not yet reviewed.', _status: 'draft' } as any })
+    let { body } = await page(slug)
+    expect(body.outcomes.docs.map((outcome: any) => outcome.statement)).toEqual(['Border posts apply common procedures.'])
+    await payload.update({ collection: 'outcomes', id: first.id, data: { statement: 'Border posts apply shared procedures.', _status: 'published' } as any })
+    ;({ body } = await page(slug))
+    expect(body.outcomes.docs[0].statement).toBe('Border posts apply shared procedures.')
+    expect(body).toEqual(await restPage(slug))
+    await payload.update({ collection: 'outcomes', id: first.id, data: { _status: 'draft' } as any })
+    await payload.delete({ collection: 'outcomes', id: first.id })
+    ;({ body } = await page(slug))
+    expect(body.outcomes.docs).toEqual([])
+  })
+
+  it('shows the related projects as they are now', async () => {
+    await payload.update({ collection: 'projects', id: ids.lesotho!, data: { relatedProjects: [ids.kenya], ...published } as any })
+    const slug = await slugOf(ids.lesotho!)
+    expect((await page(slug)).body.relatedProjects.map((related: any) => related.title)).toEqual(['Kenya labour mobility'])
+    await payload.update({ collection: 'projects', id: ids.kenya!, data: { summary: 'Skills partnerships with Gulf employers.', ...published } as any })
+    const { body } = await page(slug)
+    expect(body.relatedProjects[0].summary).toBe('Skills partnerships with Gulf employers.')
+    expect(body).toEqual(await restPage(slug))
+  })
+
+  it('answers 404 for a slug no published project has, and refuses other parameters', async () => {
+    const draft = await page(await slugOf(ids.draft!))
+    expect(draft.status).toBe(404)
+    expect(draft.body.errors[0].message).toMatch(/no published project has the slug/)
+    expect((await page('no-such-page')).status).toBe(404)
+    expect((await page(await slugOf(ids.kenya!), 'de')).body.errors[0].message).toMatch(/locale must be en, fr or es/)
+    const { status, body } = await api.rest('GET', `/projects/page/${await slugOf(ids.kenya!)}?depth=3`)
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toMatch(/unknown parameter “depth”/)
+  })
+})
+
 describe('GraphQL ProjectCards', () => {
   const FIELDS = 'id title slug summary projectId primaId status projectType idfRegion coverage startYear endYear budgetUSD translatedLocales labels { status projectType coverage idfRegion } memberStates { id name iso2 slug }'
 

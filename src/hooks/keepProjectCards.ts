@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 import { refreshProjectCards } from '../readModel/cards'
 
 /**
- * Keeps a project's list cards (src/readModel) what the public sees, in the saving transaction:
+ * Keeps a project's list cards and pages (src/readModel) what the public sees, in the saving transaction:
  * written when it is published, removed when it is unpublished or deleted, and left as they were
  * by a draft saved over a published page (the cards are rebuilt from the published version).
  */
@@ -36,4 +36,16 @@ export const refreshCardsOfMemberState: CollectionAfterChangeHook = async ({ doc
   const ids = docs.map((project) => project.id)
   for (let start = 0; start < ids.length; start += BATCH) await refreshProjectCards(req.payload, ids.slice(start, start + BATCH), req)
   return doc
+}
+
+/** A project's page lists its published outcomes: theirs are its changes (and a move between projects, both's). */
+export const refreshCardsOfOutcome: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  const projects = [doc.project, previousDoc?.project].map((project) => (project && typeof project === 'object' ? project.id : project))
+  await refreshProjectCards(req.payload, [...new Set(projects.filter((id) => id !== undefined && id !== null))], req)
+  return doc
+}
+
+export const refreshCardsOfDeletedOutcome: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  const project = doc.project && typeof doc.project === 'object' ? doc.project.id : doc.project
+  if (project !== undefined && project !== null) await refreshProjectCards(req.payload, [project], req)
 }

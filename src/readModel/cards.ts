@@ -30,28 +30,42 @@ export const CARD_SELECT = {
 
 const COLLECTION = 'project-cards' as const
 /** Bump when a card's content or the way it is stored changes: cards of an older shape are rebuilt. */
-const CARDS_SHAPE = `2:${Object.keys(CARD_SELECT).join(',')}`
+const CARDS_SHAPE = `3:${Object.keys(CARD_SELECT).join(',')}`
 const SHAPE_KEY = 'project-cards:shape'
 const BATCH = 100
 
-type Card = Record<string, any> & { id: number | string }
+type Page = Record<string, any> & { id: number | string }
 
-/** The row of one card: the columns the list filters, sorts and searches on, and the card. */
-const rowOf = (card: Card, locale: Locale) => ({
-  project: String(card.id),
-  locale,
-  slug: card.slug,
-  title: card.title ?? null,
-  status: card.status ?? null,
-  projectType: card.projectType ?? null,
-  idfRegion: card.idfRegion ?? null,
-  coverage: card.coverage ?? null,
-  startYear: card.startYear ?? null,
-  endYear: card.endYear ?? null,
-  memberStates: `,${(card.memberStates ?? []).map((state: any) => state?.iso2).filter(Boolean).join(',')},`,
-  search: fold([card.title, card.projectId, card.primaId, card.summary].filter(Boolean).join(' ')),
-  card: JSON.stringify(card),
-})
+/** The card of a page: its ID and the CARD_SELECT fields it has (as `select` would leave them). */
+const cardOf = (page: Page): Page => {
+  const card: Page = { id: page.id }
+  for (const field of Object.keys(CARD_SELECT)) if (field in page) card[field] = page[field]
+  return card
+}
+
+/**
+ * The row of one project in one locale: the columns the list filters, sorts and searches on, the
+ * card, and the whole page.
+ */
+const rowOf = (page: Page, locale: Locale) => {
+  const card = cardOf(page)
+  return {
+    project: String(card.id),
+    locale,
+    slug: card.slug,
+    title: card.title ?? null,
+    status: card.status ?? null,
+    projectType: card.projectType ?? null,
+    idfRegion: card.idfRegion ?? null,
+    coverage: card.coverage ?? null,
+    startYear: card.startYear ?? null,
+    endYear: card.endYear ?? null,
+    memberStates: `,${(card.memberStates ?? []).map((state: any) => state?.iso2).filter(Boolean).join(',')},`,
+    search: fold([card.title, card.projectId, card.primaId, card.summary].filter(Boolean).join(' ')),
+    card: JSON.stringify(card),
+    page: JSON.stringify(page),
+  }
+}
 
 type Row = ReturnType<typeof rowOf>
 
@@ -73,45 +87,64 @@ const insertCards = async (payload: Payload, rows: Row[], req?: PayloadRequest) 
 }
 
 /**
- * The cards of these published projects in `locale`, read exactly as an anonymous front end reads
- * them (access enforced, no user), inside `req`'s transaction when there is one. A fresh request:
- * a Local API call with the caller's own would change its locale for the rest of its operation.
+ * The pages of these published projects in `locale`, read exactly as an anonymous front end reads
+ * them (`GET /api/projects?where[slug][equals]=…&depth=1`: access enforced, no user), inside
+ * `req`'s transaction when there is one. A fresh request: a Local API call with the caller's own
+ * would change its locale for the rest of its operation.
  */
-const readCards = async (payload: Payload, ids: (number | string)[], locale: Locale, req?: PayloadRequest): Promise<Card[]> => {
-  const cardReq = await createLocalReq({ locale, context: {} }, payload)
-  if (req?.transactionID) cardReq.transactionID = req.transactionID
+const readPages = async (payload: Payload, ids: (number | string)[], locale: Locale, req?: PayloadRequest): Promise<Page[]> => {
+  const pageReq = await createLocalReq({ locale, context: {} }, payload)
+  if (req?.transactionID) pageReq.transactionID = req.transactionID
   const { docs } = await payload.find({
     collection: 'projects',
     where: { id: { in: ids } },
     locale,
     depth: 1,
-    select: CARD_SELECT,
     pagination: false,
     limit: ids.length,
-    joins: false,
     overrideAccess: false,
     user: null,
-    req: cardReq,
+    req: pageReq,
   })
-  return docs as unknown as Card[]
+  return docs as unknown as Page[]
 }
 
 /**
- * Makes the cards of these projects what the public sees now: a published project gets one card
- * per locale, a draft, unpublished or deleted one none. Runs in `req`'s transaction, so a change
- * and its cards are saved together or not at all.
+ * A project's page shows the projects it relates to (populated): their change is its change.
+ * Returns `ids` with every project that relates to one of them.
  */
-export const refreshProjectCards = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
-  if (!ids.length) return
+const withReferrers = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
+  const { docs } = await payload.find({
+    collection: 'projects',
+    where: { relatedProjects: { in: ids } },
+    select: {},
+    depth: 0,
+    pagination: false,
+    limit: 0,
+    joins: false,
+    draft: false,
+    req,
+  })
+  return [...new Set([...ids.map(String), ...docs.map((doc) => String(doc.id))])].map((id) => (typeof ids[0] === 'number' ? Number(id) : id))
+}
+
+/**
+ * Makes the cards and pages of these projects, and of the projects that relate to them, what the
+ * public sees now: a published project gets one row per locale, a draft, unpublished or deleted one
+ * none. Runs in `req`'s transaction, so a change and its read model are saved together or not at all.
+ */
+export const refreshProjectCards = async (payload: Payload, changed: (number | string)[], req?: PayloadRequest) => {
+  if (!changed.length) return
+  const ids = await withReferrers(payload, changed, req)
   await payload.db.deleteMany({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, req })
   // A draft that was never published (an import's, a new page's) has nothing to read: one count.
   const published = await payload.db.count({ collection: 'projects', where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }, req })
-  if (published.totalDocs > 0) await writeCardsOf(payload, ids, req)
+  if (published.totalDocs > 0) await writeRowsOf(payload, ids, req)
 }
 
-const writeCardsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
+const writeRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
   const rows: Row[] = []
-  for (const locale of LOCALES) rows.push(...(await readCards(payload, ids, locale, req)).map((card) => rowOf(card, locale)))
+  for (const locale of LOCALES) rows.push(...(await readPages(payload, ids, locale, req)).map((page) => rowOf(page, locale)))
   await insertCards(payload, rows, req)
 }
 
@@ -157,7 +190,7 @@ export const rebuildProjectCards = async (payload: Payload, progress?: (done: nu
     const ids = await publishedProjectIds(payload, req)
     for (let start = 0; start < ids.length; start += BATCH) {
       const batch = ids.slice(start, start + BATCH)
-      await writeCardsOf(payload, batch, req)
+      await writeRowsOf(payload, batch, req)
       progress?.(Math.min(start + BATCH, ids.length), ids.length)
     }
     await payload.db.upsert({

@@ -150,3 +150,22 @@ export const findProjectCards = async (payload: Payload, query: CardQuery): Prom
   const meta = { limit: query.limit, page: query.page, hasPrevPage, hasNextPage, prevPage: hasPrevPage ? query.page - 1 : null, nextPage: hasNextPage ? query.page + 1 : null }
   return { json: `{"docs":[${cards.join(',')}],${JSON.stringify(meta).slice(1)}`, count: cards.length }
 }
+
+/**
+ * The page of the published project with this slug in `locale`, as the JSON of the document
+ * `GET /api/projects?where[slug][equals]=…&depth=1` answers (outcomes, Member States and related
+ * projects filled in), or null. One indexed SELECT of the stored text.
+ */
+export const findProjectPage = async (payload: Payload, slug: string, locale: Locale): Promise<string | null> => {
+  const where: Where = { and: [{ slug: { equals: slug } }, { locale: { equals: locale } }] }
+  if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
+    const adapter = payload.db as unknown as { drizzle: Drizzle; tables: Record<string, any>; tableNameMap: Map<string, string> }
+    const tableName = adapter.tableNameMap.get('project_cards') ?? 'project_cards'
+    const table = adapter.tables[tableName]
+    const built = buildQuery({ adapter: adapter as never, fields: payload.collections['project-cards'].config.flattenedFields, tableName, where })
+    const rows: { page: string }[] = await adapter.drizzle.select({ page: table.page }).from(table).where(built.where).limit(1)
+    return rows[0]?.page ?? null
+  }
+  const { docs } = await payload.db.find({ collection: 'project-cards', where, limit: 1, pagination: false, select: { page: true } })
+  return (docs[0] as unknown as { page: string } | undefined)?.page ?? null
+}

@@ -6,6 +6,7 @@ import { translate } from '../../domain/locales'
 import { languageOf, message } from '../../domain/messages'
 import { beginAtomicWrite, commitAtomicWrite } from '../../hooks/atomicWrites'
 import { capPublicQueries } from '../../hooks/capPublicQueries'
+import { refreshCardsOfDeletedOutcome, refreshCardsOfOutcome } from '../../hooks/keepProjectCards'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
@@ -65,8 +66,8 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
       populateAuthors,
     ],
     beforeDelete: [protectPublished],
-    afterChange: [revalidateProjectPages],
-    afterDelete: [revalidateProjectPagesOnDelete],
+    afterChange: [refreshCardsOfOutcome, revalidateProjectPages],
+    afterDelete: [refreshCardsOfDeletedOutcome, revalidateProjectPagesOnDelete],
   },
   fields: [
     {

@@ -3,10 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { LOCALES } from '../../domain/locales'
 
 /**
- * The read model behind `GET /api/projects/cards` (src/readModel): one row per published project
- * and locale, holding the list card as the REST API would answer it (JSON text) and the columns
- * the public list filters and sorts on. Written only by the projects' and Member States' hooks
- * (src/hooks/keepProjectCards.ts) in the writing transaction, and rebuilt whole at start when it
+ * The read model behind `GET /api/projects/cards` and `GET /api/projects/page/:slug`
+ * (src/readModel): one row per published project and locale, holding its list card and its page as
+ * the REST API would answer them (JSON text) and the columns the public list filters and sorts on. Written only by the projects' and Member States' hooks
+ * and outcomes' hooks (src/hooks/keepProjectCards.ts) in the writing transaction, and rebuilt whole at start when it
  * is out of step. Nobody reads or writes it through the API: it is served by its own endpoint.
  */
 export const ProjectCards: CollectionConfig = {
@@ -22,6 +22,7 @@ export const ProjectCards: CollectionConfig = {
   // The list's filters, then its sort: a region and status page by end year is read in index order.
   indexes: [
     { fields: ['project', 'locale'], unique: true },
+    { fields: ['slug', 'locale'] },
     { fields: ['locale', 'idfRegion', 'status', 'endYear'] },
     { fields: ['locale', 'status', 'endYear'] },
     { fields: ['locale', 'endYear'] },
@@ -42,7 +43,8 @@ export const ProjectCards: CollectionConfig = {
     { name: 'memberStates', type: 'text' },
     // Title, project ID, PRIMA ID and summary in this locale, folded (case, accents, œ, ’): what `q` searches.
     { name: 'search', type: 'textarea' },
-    // The card itself, as JSON text: served as it is stored, never parsed on a read.
+    // The card and the page, as JSON text: served as they are stored, never parsed on a read.
     { name: 'card', type: 'textarea', required: true },
+    { name: 'page', type: 'textarea', required: true },
   ],
 }

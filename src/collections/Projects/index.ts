@@ -28,6 +28,7 @@ import { editorialContent } from '../editorial'
 import { cardsEndpoint } from './endpoints/cards'
 import { exportProjectsEndpoint } from './endpoints/exportProjects'
 import { facetsEndpoint } from './endpoints/facets'
+import { pageEndpoint } from './endpoints/page'
 import { deleteDependents } from './hooks/deleteDependents'
 import { deriveProjectType } from './hooks/deriveProjectType'
 import { populateTranslatedLocales } from './hooks/populateTranslatedLocales'
@@ -142,7 +143,7 @@ export const createProjectsCollection = ({
   // The filters front ends combine, with the sort they use: a region and status page by end year
   // is read in index order instead of sorting every project of the region.
   indexes: [{ fields: ['idfRegion', 'status', 'endYear'] }, { fields: ['status', 'endYear'] }],
-  endpoints: [exportProjectsEndpoint, facetsEndpoint, cardsEndpoint],
+  endpoints: [exportProjectsEndpoint, facetsEndpoint, cardsEndpoint, pageEndpoint],
   hooks: {
     beforeOperation: [capPublicQueries, rejectMalformedIds, enforceProjectWorkflow, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],

@@ -5,7 +5,7 @@ import * as migration_20261128_000732_member_state_picker_label from './20261128
 import * as migration_20261128_003558_webhook_deliveries from './20261128_003558_webhook_deliveries';
 import * as migration_20261128_030253_perf_indexes from './20261128_030253_perf_indexes';
 import * as migration_20261128_033441_api_keys from './20261128_033441_api_keys';
-import * as migration_20261128_052553_project_cards from './20261128_052553_project_cards';
+import * as migration_20261128_060557_project_read_model from './20261128_060557_project_read_model';
 
 export const migrations = [
   {
@@ -44,8 +44,8 @@ export const migrations = [
     name: '20261128_033441_api_keys',
   },
   {
-    up: migration_20261128_052553_project_cards.up,
-    down: migration_20261128_052553_project_cards.down,
-    name: '20261128_052553_project_cards'
+    up: migration_20261128_060557_project_read_model.up,
+    down: migration_20261128_060557_project_read_model.down,
+    name: '20261128_060557_project_read_model'
   },
 ];

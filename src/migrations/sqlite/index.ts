@@ -4,7 +4,7 @@ import * as migration_20261127_220902_scheduled_publishing from './20261127_2209
 import * as migration_20261128_000726_member_state_picker_label from './20261128_000726_member_state_picker_label';
 import * as migration_20261128_030248_perf_indexes from './20261128_030248_perf_indexes';
 import * as migration_20261128_033437_api_keys from './20261128_033437_api_keys';
-import * as migration_20261128_052547_project_cards from './20261128_052547_project_cards';
+import * as migration_20261128_060552_project_read_model from './20261128_060552_project_read_model';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261128_033437_api_keys',
   },
   {
-    up: migration_20261128_052547_project_cards.up,
-    down: migration_20261128_052547_project_cards.down,
-    name: '20261128_052547_project_cards'
+    up: migration_20261128_060552_project_read_model.up,
+    down: migration_20261128_060552_project_read_model.down,
+    name: '20261128_060552_project_read_model'
   },
 ];

@@ -15,11 +15,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`end_year\` numeric,
   	\`member_states\` text,
   	\`search\` text,
-  	\`card\` text NOT NULL
+  	\`card\` text NOT NULL,
+  	\`page\` text NOT NULL
   );
   `)
   await db.run(sql`CREATE INDEX \`project_cards_project_idx\` ON \`project_cards\` (\`project\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`project_locale_idx\` ON \`project_cards\` (\`project\`,\`locale\`);`)
+  await db.run(sql`CREATE INDEX \`slug_locale_idx\` ON \`project_cards\` (\`slug\`,\`locale\`);`)
   await db.run(sql`CREATE INDEX \`locale_idfRegion_status_endYear_idx\` ON \`project_cards\` (\`locale\`,\`idf_region\`,\`status\`,\`end_year\`);`)
   await db.run(sql`CREATE INDEX \`locale_status_endYear_idx\` ON \`project_cards\` (\`locale\`,\`status\`,\`end_year\`);`)
   await db.run(sql`CREATE INDEX \`locale_endYear_idx\` ON \`project_cards\` (\`locale\`,\`end_year\`);`)

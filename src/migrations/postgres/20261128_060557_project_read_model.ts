@@ -17,12 +17,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"end_year" numeric,
   	"member_states" varchar,
   	"search" varchar,
-  	"card" varchar NOT NULL
+  	"card" varchar NOT NULL,
+  	"page" varchar NOT NULL
   );
   
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "project_cards_id" integer;
   CREATE INDEX "project_cards_project_idx" ON "project_cards" USING btree ("project");
   CREATE UNIQUE INDEX "project_locale_idx" ON "project_cards" USING btree ("project","locale");
+  CREATE INDEX "slug_locale_idx" ON "project_cards" USING btree ("slug","locale");
   CREATE INDEX "locale_idfRegion_status_endYear_idx" ON "project_cards" USING btree ("locale","idf_region","status","end_year");
   CREATE INDEX "locale_status_endYear_idx" ON "project_cards" USING btree ("locale","status","end_year");
   CREATE INDEX "locale_endYear_idx" ON "project_cards" USING btree ("locale","end_year");
