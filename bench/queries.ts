@@ -8,7 +8,7 @@ import { stringify } from 'qs-esm'
 export type BenchRequest = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
 
 export type BenchQuery = {
-  key: 'list' | 'page' | 'facets' | 'graphql' | 'search' | 'cards' | 'cards-search' | 'cards-page'
+  key: 'list' | 'page' | 'facets' | 'graphql' | 'search' | 'cards' | 'cards-search' | 'cards-page' | 'cards-graphql'
   name: string
   api: BenchRequest
   floor: BenchRequest
@@ -51,14 +51,18 @@ const graphql = (path: string, query: string): BenchRequest => ({
 const LIST_GRAPHQL = `{ Projects(where: { idfRegion: { equals: africa }, status: { equals: completed } }, sort: "-endYear", limit: 10, locale: fr, pagination: false, select: true) {
   docs { id title slug summary status projectType idfRegion coverage startYear endYear budgetUSD memberStates { id name iso2 } } } }`
 
+const CARDS_GRAPHQL = `{ ProjectCards(idfRegion: "africa", status: "completed", sort: "-endYear", limit: 10, locale: "fr") {
+  docs { id title slug summary status projectType idfRegion coverage startYear endYear budgetUSD memberStates { id name iso2 } } } }`
+
 const PEER_LIST_GRAPHQL = `query { projects(filter: { idf_region: { _eq: "africa" }, status: { _eq: "completed" } }, sort: ["-end_year"], limit: 10) {
   id title slug status project_type budget_usd coverage idf_region start_year end_year prima_id project_id description
   member_states { id member_states_id { name iso2 } } } }`
 
 /**
  * The five queries, for one project page's slug (the same slug on both sides), then the list, a
- * search and the page from the read model (`GET /api/projects/cards`, `GET /api/projects/page/:slug`,
- * src/readModel), next to the same floors and Directus queries. Its cards carry a little more than LIST_SELECT (IDs, labels, languages),
+ * search, the page and the GraphQL list from the read model (`GET /api/projects/cards`,
+ * `GET /api/projects/page/:slug`, `ProjectCards`; src/readModel), next to the same floors and
+ * Directus queries. Its cards carry a little more than LIST_SELECT (IDs, labels, languages),
  * and its search looks in the title, the IDs and the summary (so does its floor) where the
  * API's search looks in the title.
  */
@@ -151,6 +155,14 @@ export const benchQueries = (slug: string): BenchQuery[] => {
       peer: { key: 'b', request: peerPage },
       // The page itself, not a list: one item when it is there.
       items: (json) => (json.docs ?? json.data)?.length ?? (json.id !== undefined ? 1 : -1),
+    },
+    {
+      key: 'cards-graphql',
+      name: 'the filtered list from the read model through GraphQL (ProjectCards)',
+      api: graphql('/api/graphql', CARDS_GRAPHQL),
+      floor: get('/bench-floor/list', { idfRegion: LIST_FILTER.idfRegion, status: LIST_FILTER.status, locale: 'fr', limit: 10 }),
+      peer: { key: 'd', request: graphql('/graphql', PEER_LIST_GRAPHQL) },
+      items: (json) => (json.data?.ProjectCards?.docs ?? json.data?.projects ?? json.docs)?.length ?? -1,
     },
   ]
 }

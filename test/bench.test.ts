@@ -138,7 +138,7 @@ describe('npm run bench', () => {
     expect(files).toContain(json.replace(/\.json$/, '.md'))
     const results: BenchResults = JSON.parse(readFileSync(path.join(out, json), 'utf8'))
     expect(results.dataset).toMatchObject({ projects: 200, outcomes: 600 })
-    expect(results.queries.map((query) => query.key)).toEqual(['list', 'page', 'facets', 'graphql', 'search', 'cards', 'cards-search', 'cards-page'])
+    expect(results.queries.map((query) => query.key)).toEqual(['list', 'page', 'facets', 'graphql', 'search', 'cards', 'cards-search', 'cards-page', 'cards-graphql'])
     for (const query of results.queries) {
       expect(query.api.reqPerSec, query.key).toBeGreaterThan(0)
       expect(query.api.p50Ms, query.key).toBeLessThanOrEqual(query.api.p99Ms)

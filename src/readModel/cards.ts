@@ -180,7 +180,7 @@ export const cardsInStep = async (payload: Payload): Promise<boolean> => {
 /**
  * Rebuilds every card in one transaction (readers keep the old ones until it commits): after a
  * bulk load that bypassed the hooks, after an upgrade that changed the cards' shape, or when
- * the start finds them out of step. About 10 s at 10,000 projects (SQLite, with planner statistics).
+ * the start finds them out of step. About 20 s at 10,000 projects (SQLite, with planner statistics).
  */
 export const rebuildProjectCards = async (payload: Payload, progress?: (done: number, total: number) => void) => {
   const req = await createLocalReq({}, payload)
