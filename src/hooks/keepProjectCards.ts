@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { refreshProjectCards } from '../readModel/cards'
+import { projectIdsWhere, refreshProjectCards } from '../readModel/cards'
 
 /**
  * Keeps a project's list cards and pages (src/readModel) what the public sees, in the saving transaction:
@@ -23,17 +23,7 @@ export const refreshCardsOfMemberState: CollectionAfterChangeHook = async ({ doc
   if (operation === 'create') return doc
   const unchanged = previousDoc && ['name', 'iso2', 'slug'].every((field) => JSON.stringify(previousDoc[field]) === JSON.stringify(doc[field]))
   if (unchanged) return doc
-  const { docs } = await req.payload.find({
-    collection: 'projects',
-    where: { memberStates: { in: [doc.id] } },
-    select: {},
-    depth: 0,
-    pagination: false,
-    limit: 0,
-    joins: false,
-    req,
-  })
-  const ids = docs.map((project) => project.id)
+  const ids = await projectIdsWhere(req.payload, { memberStates: { in: [doc.id] } }, req)
   for (let start = 0; start < ids.length; start += BATCH) await refreshProjectCards(req.payload, ids.slice(start, start + BATCH), req)
   return doc
 }

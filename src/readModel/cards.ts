@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
 import { startTransaction } from '../database'
@@ -114,18 +114,8 @@ const readPages = async (payload: Payload, ids: (number | string)[], locale: Loc
  * Returns `ids` with every project that relates to one of them.
  */
 const withReferrers = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
-  const { docs } = await payload.find({
-    collection: 'projects',
-    where: { relatedProjects: { in: ids } },
-    select: {},
-    depth: 0,
-    pagination: false,
-    limit: 0,
-    joins: false,
-    draft: false,
-    req,
-  })
-  return [...new Set([...ids.map(String), ...docs.map((doc) => String(doc.id))])].map((id) => (typeof ids[0] === 'number' ? Number(id) : id))
+  const referrers = await projectIdsWhere(payload, { relatedProjects: { in: ids } }, req)
+  return [...new Set([...ids.map(String), ...referrers.map(String)])].map((id) => (typeof ids[0] === 'number' ? Number(id) : id))
 }
 
 /**
@@ -148,18 +138,9 @@ const writeRowsOf = async (payload: Payload, ids: (number | string)[], req?: Pay
   await insertCards(payload, rows, req)
 }
 
-/** Every published project's ID (the cards' projects, when they are in step). */
-const publishedProjectIds = async (payload: Payload, req?: PayloadRequest) => {
-  const { docs } = await payload.find({
-    collection: 'projects',
-    where: { _status: { equals: 'published' } },
-    select: {},
-    depth: 0,
-    pagination: false,
-    limit: 0,
-    joins: false,
-    req,
-  })
+/** The IDs of the projects (their published versions) that match `where`, nothing else read. */
+export const projectIdsWhere = async (payload: Payload, where: Where, req?: PayloadRequest) => {
+  const { docs } = await payload.find({ collection: 'projects', where, select: {}, depth: 0, pagination: false, limit: 0, joins: false, draft: false, req })
   return docs.map((doc) => doc.id)
 }
 
@@ -187,7 +168,7 @@ export const rebuildProjectCards = async (payload: Payload, progress?: (done: nu
   const began = await startTransaction(req)
   try {
     await payload.db.deleteMany({ collection: COLLECTION, where: {}, req })
-    const ids = await publishedProjectIds(payload, req)
+    const ids = await projectIdsWhere(payload, { _status: { equals: 'published' } }, req)
     for (let start = 0; start < ids.length; start += BATCH) {
       const batch = ids.slice(start, start + BATCH)
       await writeRowsOf(payload, batch, req)

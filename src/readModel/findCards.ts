@@ -13,8 +13,8 @@ export const DEFAULT_CARDS_LIMIT = 10
 export const MAX_CARDS_LIMIT = 100
 const MAX_QUERY_LENGTH = 200
 
-export type CardQuery = {
-  locale: Locale
+/** The public list's filters, as the site's list and the card list take them. */
+export type ListFilters = {
   q?: string
   status?: string
   projectType?: string
@@ -26,6 +26,10 @@ export type CardQuery = {
   from?: number
   /** Projects running in or before this year (starting in it or earlier, or with no start year). */
   to?: number
+}
+
+export type CardQuery = ListFilters & {
+  locale: Locale
   sort: CardSort
   limit: number
   page: number

@@ -3,6 +3,7 @@ import { unstable_cache } from 'next/cache'
 import { getPayload, type Where } from 'payload'
 
 import type { Locale } from '../domain/locales'
+import type { ListFilters } from '../readModel/findCards'
 import { projectFacets } from './facets'
 import { readContentVersion } from './contentVersion'
 import { TAGS } from './revalidate'
@@ -14,17 +15,7 @@ import { TAGS } from './revalidate'
  */
 const payload = () => getPayload({ config })
 
-export type ListQuery = {
-  q?: string
-  status?: string
-  projectType?: string
-  idfRegion?: string
-  coverage?: string
-  memberState?: string
-  from?: number
-  to?: number
-  page?: number
-}
+export type ListQuery = ListFilters & { page?: number }
 
 export const PAGE_SIZE = 10
 
