@@ -248,6 +248,18 @@ describe('keeping the cards in step', () => {
     expect(await cardsInStep(payload)).toBe(true)
   })
 
+  it('a published project deleted with its outcomes loses its rows (the outcomes’ hooks run side by side)', async () => {
+    const project = await payload.create({ collection: 'projects', data: validProject(states.KE!, { title: 'Deleted with outcomes', ...published }) as any })
+    for (const statement of ['One.', 'Two.', 'Three.']) {
+      await payload.create({ collection: 'outcomes', data: { project: project.id, statement, _status: 'published' } as any })
+    }
+    expect(await titleOnCard(project.id)).toBe('Deleted with outcomes')
+    const admin = await api.login((await createUser(payload, ['admin'])).email)
+    expect((await api.rest('DELETE', `/projects/${project.id}`, { token: admin })).status).toBe(200)
+    expect(await titleOnCard(project.id)).toBeUndefined()
+    expect(await cardsInStep(payload)).toBe(true)
+  })
+
   it('a Member State renamed is renamed on every card that names it', async () => {
     await payload.update({ collection: 'member-states', id: states.ML!, locale: 'fr', data: { name: 'République du Mali' } })
     const { body } = await cards({ locale: 'fr', memberState: 'ML' })

@@ -123,8 +123,20 @@ const withReferrers = async (payload: Payload, ids: (number | string)[], req?: P
  * public sees now: a published project gets one row per locale, a draft, unpublished or deleted one
  * none. Runs in `req`'s transaction, so a change and its read model are saved together or not at all.
  */
-export const refreshProjectCards = async (payload: Payload, changed: (number | string)[], req?: PayloadRequest) => {
-  if (!changed.length) return
+export const refreshProjectCards = (payload: Payload, changed: (number | string)[], req?: PayloadRequest): Promise<void> => {
+  if (!changed.length) return Promise.resolve()
+  if (!req) return refreshNow(payload, changed)
+  // One after another within a request: a bulk delete runs its documents' hooks side by side, and
+  // two refreshes of one project interleaved (delete, delete, insert, insert) would write its rows
+  // twice. A refresh only reads and writes rows, so it never waits on another one from inside.
+  const next = (refreshing.get(req) ?? Promise.resolve()).catch(() => undefined).then(() => refreshNow(payload, changed, req))
+  refreshing.set(req, next)
+  return next
+}
+
+const refreshing = new WeakMap<PayloadRequest, Promise<void>>()
+
+const refreshNow = async (payload: Payload, changed: (number | string)[], req?: PayloadRequest) => {
   const ids = await withReferrers(payload, changed, req)
   await payload.db.deleteMany({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, req })
   // A draft that was never published (an import's, a new page's) has nothing to read: one count.
