@@ -6,8 +6,8 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { beginTransaction } from '@payloadcms/drizzle'
-import type { DatabaseAdapterObj, Migration, PayloadRequest } from 'payload'
-import { initTransaction } from 'payload'
+import type { DatabaseAdapterObj, Migration, Payload, PayloadRequest } from 'payload'
+import { APIError, initTransaction } from 'payload'
 
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
@@ -59,9 +59,16 @@ const patchClient = (client: LibsqlClient) => {
     fresh = false
     await original.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
   }
-  client.execute = async (...args) => (await ready(), original.execute(...args))
-  client.batch = async (...args) => (await ready(), original.batch(...args))
-  client.executeMultiple = async (...args) => (await ready(), original.executeMultiple(...args))
+  // A write outside a transaction (a login, a preference, a job's progress) waits, without blocking
+  // the event loop, for this process's open write transaction (see queueWriter).
+  const isRead = (statement: unknown) => /^\s*(select|pragma|explain)\b/i.test(typeof statement === 'string' ? statement : String((statement as { sql?: unknown })?.sql ?? ''))
+  client.execute = async (...args) => {
+    await ready()
+    if (!isRead(args[0])) await writersDone(client)
+    return original.execute(...args)
+  }
+  client.batch = async (...args) => (await ready(), await writersDone(client), original.batch(...args))
+  client.executeMultiple = async (...args) => (await ready(), await writersDone(client), original.executeMultiple(...args))
   client.transaction = async (...args) => {
     await ready()
     const transaction = await original.transaction(...args)
@@ -84,9 +91,88 @@ const withBusyTimeoutOnEveryConnection = (adapterObj: DatabaseAdapterObj): Datab
       }
       return result
     }
+    // The end of a transaction (commit, or rollback on an error) lets the next writer in.
+    for (const method of ['commitTransaction', 'rollbackTransaction'] as const) {
+      const end = adapter[method] as (id: unknown) => Promise<void>
+      ;(adapter as unknown as Record<string, unknown>)[method] = async function (this: typeof adapter, id: unknown) {
+        try {
+          return await end.call(this, id)
+        } finally {
+          if (this.client) releaseWriter(this.client, await id)
+        }
+      }
+    }
     return adapter
   },
 })
+
+/**
+ * One write transaction at a time per SQLite client in this process. libsql runs statements
+ * synchronously: a second BEGIN IMMEDIATE while a first transaction is open made SQLite's busy
+ * handler sleep on the event loop, so the first could never finish, and the second failed after
+ * the 5 s timeout (two editors saving at once on one server process). Writers now queue here,
+ * and the busy timeout only ever waits for another process.
+ */
+type Writers = { tail: Promise<void>; holders: Map<string, () => void> }
+const writersOf = new WeakMap<object, Writers>()
+const WRITER_WAIT_MS = 30_000
+const WRITER_HOLD_MS = 120_000
+
+const writers = (db: object): Writers => {
+  let entry = writersOf.get(db)
+  if (!entry) writersOf.set(db, (entry = { tail: Promise.resolve(), holders: new Map() }))
+  return entry
+}
+
+/** Waits for the writers before this one; resolves with the function that lets the next one in. */
+const queueWriter = async (db: object): Promise<() => void> => {
+  const entry = writers(db)
+  let release!: () => void
+  const done = new Promise<void>((resolve) => (release = resolve))
+  const before = entry.tail
+  entry.tail = before.then(() => done)
+  let timer: NodeJS.Timeout | undefined
+  const waited = await Promise.race([
+    before.then(() => 'ready' as const),
+    new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), WRITER_WAIT_MS))),
+  ])
+  clearTimeout(timer)
+  if (waited === 'late') {
+    release()
+    throw new APIError('Another save is still being written; try again in a moment.', 503, null, true)
+  }
+  return release
+}
+
+const holdWriter = (db: object, id: unknown, release: () => void) => {
+  // A transaction never ended (a bug elsewhere) must not stop every later save for good.
+  const timer = setTimeout(() => {
+    console.error(`SQLite transaction ${String(id)} still open after ${WRITER_HOLD_MS / 1000} s: letting the next writer in`)
+    releaseWriter(db, id)
+  }, WRITER_HOLD_MS)
+  timer.unref?.()
+  writers(db).holders.set(String(id), () => {
+    clearTimeout(timer)
+    release()
+  })
+}
+
+/** Resolves once no write transaction is open or queued (or after the busy timeout: SQLite decides then). */
+const writersDone = async (client: object) => {
+  const entry = writersOf.get(client)
+  if (!entry || entry.holders.size === 0) return
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([entry.tail, new Promise<void>((resolve) => (timer = setTimeout(resolve, BUSY_TIMEOUT_MS)))])
+  clearTimeout(timer)
+}
+
+const releaseWriter = (db: object, id: unknown) => {
+  const entry = writersOf.get(db)
+  const release = entry?.holders.get(String(id))
+  if (!release) return
+  entry!.holders.delete(String(id))
+  release()
+}
 
 /**
  * The database adapter for a URL, chosen by its scheme. Schema push is off everywhere: every
@@ -145,15 +231,51 @@ export const optimizeDatabase = async (payload: { db: { name: string } }) => {
  * project without its version and outcomes (test/crash.test.ts). Turning them on for the whole
  * SQLite adapter is not safe: Payload's own forgot-password operation then deadlocks (it writes
  * outside the transaction it opened). So our multi-write operations (import, seed) open a real one
- * here, IMMEDIATE so that the write lock is taken at the start. Returns whether it began one.
+ * here, IMMEDIATE so that the write lock is taken at the start, after this process's other writers
+ * (queueWriter). Returns whether it began one.
  */
 export const startTransaction = async (req: PayloadRequest): Promise<boolean> => {
   if (req.payload.db.name !== 'sqlite') return initTransaction(req)
   // An operation may already have tried (Payload's own initTransaction leaves a promise of null
   // where the adapter has transactions off): only a real one counts.
   if (await req.transactionID) return false
-  const id = await beginTransaction.call(req.payload.db as never, { behavior: 'immediate' } as never)
-  if (!id) return false
-  req.transactionID = id
+  const client = (req.payload.db as unknown as { client: object }).client
+  const release = await queueWriter(client)
+  let id: unknown
+  try {
+    id = await beginTransaction.call(req.payload.db as never, { behavior: 'immediate' } as never)
+  } catch (error) {
+    release()
+    throw error
+  }
+  if (!id) {
+    release()
+    return false
+  }
+  holdWriter(client, id, release)
+  req.transactionID = id as string
   return true
+}
+
+/**
+ * The drizzle handle of `req`'s transaction on the SQL adapters (the adapter's own handle when
+ * there is none), for the few writes made past Payload's operations (the read model's bulk rows).
+ */
+export const sqlSession = async (payload: Payload, req?: PayloadRequest): Promise<any> => {
+  const adapter = payload.db as unknown as { drizzle: any; sessions: Record<string, { db: any }> }
+  const id = req?.transactionID ? await req.transactionID : undefined
+  return (id !== undefined && id !== null && adapter.sessions?.[String(id)]?.db) || adapter.drizzle
+}
+
+/**
+ * On PostgreSQL, makes the writes of public content that touch shared rows (the read model's rows,
+ * the content generation) one transaction at a time, until the caller's transaction ends. Without
+ * it two saves at once could both rebuild one project's rows (a unique-key error for the second),
+ * or a rename and a publication could each miss the other's change. Always taken before those
+ * rows are written, so it adds no lock-order cycle. SQLite has one writer already; MongoDB none.
+ */
+export const lockPublicContentWrites = async (req: PayloadRequest) => {
+  if (req.payload.db.name !== 'postgres' || !req.transactionID) return
+  const { sql } = await import('drizzle-orm')
+  await (await sqlSession(req.payload, req)).execute(sql`SELECT pg_advisory_xact_lock(hashtext('public-content-writes'))`)
 }

@@ -16,6 +16,8 @@ import { deliverWebhookTask, WEBHOOKS_QUEUE } from './webhooks/deliverWebhook'
 import { publishScheduledTask } from './workflow/publishScheduled'
 
 export type { Term } from './domain/vocabularies'
+/** Rebuilds the read model when it is out of step; call after migrations when not using `npm start`. */
+export { ensureProjectCards, rebuildProjectCards } from './readModel/cards'
 
 export type ProjectPagesPluginOptions = {
   /**

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { MAX_PUBLIC_LIMIT } from '../src/hooks/capPublicQueries'
+import { capPublicQueries, MAX_PUBLIC_LIMIT } from '../src/hooks/capPublicQueries'
 import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser, TEST_PASSWORD } from './helpers/payload'
@@ -58,6 +58,18 @@ describe('reads', () => {
     expect((await api.rest('GET', '/projects')).body.limit).toBe(10)
     const { body } = await api.graphql('{ Projects(limit: 0) { limit docs { id } } }')
     expect(body.data.Projects.limit).toBe(MAX_PUBLIC_LIMIT)
+  })
+
+  it('cap a join asked for whole (limit 0) as they cap the list, for anonymous callers only', async () => {
+    const read = (args: Record<string, unknown>, req: Record<string, unknown>) =>
+      capPublicQueries({ args, operation: 'read', req, collection: {} } as unknown as Parameters<typeof capPublicQueries>[0]) as any
+    const anonymous = read({ limit: 10, joins: { projects: { limit: 0 }, outcomes: { limit: 5 }, other: false } }, { user: null, payloadAPI: 'REST' })
+    expect(anonymous.joins).toEqual({ projects: { limit: MAX_PUBLIC_LIMIT }, outcomes: { limit: 5 }, other: false })
+    expect(read({ joins: { projects: { limit: 0 } } }, { user: { id: 1 }, payloadAPI: 'REST' }).joins.projects.limit).toBe(0)
+    expect(read({ joins: { projects: { limit: 0 } }, overrideAccess: true }, { user: null, payloadAPI: 'REST' }).joins.projects.limit).toBe(0)
+    const { status, body } = await api.rest('GET', '/member-states?joins[projects][limit]=0&depth=1&limit=2')
+    expect(status).toBe(200)
+    expect(body.docs.length).toBeLessThanOrEqual(2)
   })
 
   it('leave signed-in staff and server code uncapped', async () => {

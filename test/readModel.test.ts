@@ -2,7 +2,7 @@ import type { Payload, Where } from 'payload'
 import { stringify } from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { CARD_SELECT, cardsInStep, ensureProjectCards } from '../src/readModel/cards'
+import { CARD_SELECT, cardsInStep, ensureProjectCards, rowsShape } from '../src/readModel/cards'
 import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser } from './helpers/payload'
@@ -260,6 +260,38 @@ describe('keeping the cards in step', () => {
     expect(await cardsInStep(payload)).toBe(true)
   })
 
+  it('a project deleted leaves the pages that related to it (the database drops the links with it)', async () => {
+    const gone = await payload.create({ collection: 'projects', data: validProject(states.LS!, { title: 'Soon deleted', ...published }) as any })
+    await payload.update({ collection: 'projects', id: ids.france!, data: { relatedProjects: [gone.id], ...published } as any })
+    const slug = ((await payload.findByID({ collection: 'projects', id: ids.france! })) as any).slug
+    expect((await api.rest('GET', `/projects/page/${slug}`)).body.relatedProjects.map((doc: any) => doc.id)).toEqual([gone.id])
+    await payload.update({ collection: 'projects', id: gone.id, data: { _status: 'draft' } as any })
+    await payload.delete({ collection: 'projects', id: gone.id })
+    const { body } = await api.rest('GET', `/projects/page/${slug}`)
+    expect(body.relatedProjects).toEqual([])
+    expect(body).toEqual((await api.rest('GET', `/projects?${stringify({ where: { slug: { equals: slug } }, depth: 1, limit: 1, pagination: false })}`)).body.docs[0])
+  })
+
+  it('two saves at once that touch one project both go through, and its rows end as the public sees it', async () => {
+    const outcomes = await Promise.all(
+      ['First at once.', 'Second at once.'].map((statement) => payload.create({ collection: 'outcomes', data: { project: ids.kenya, statement, _status: 'published' } as any })),
+    )
+    // And someone signs in meanwhile (a write outside any transaction): nobody waits for a timeout.
+    const editor = await createUser(payload, ['editor'])
+    const started = performance.now()
+    const [token] = await Promise.all([
+      api.login(editor.email),
+      ...outcomes.map((outcome, n) => payload.update({ collection: 'outcomes', id: outcome.id, data: { statement: `Changed at once ${n}.`, _status: 'published' } as any })),
+    ])
+    expect(token).toBeTruthy()
+    // SQLite's busy timeout is 5 s: a save or sign-in stuck behind another would take that long.
+    expect(performance.now() - started).toBeLessThan(4000)
+    const slug = ((await payload.findByID({ collection: 'projects', id: ids.kenya! })) as any).slug
+    const { body } = await api.rest('GET', `/projects/page/${slug}`)
+    expect(body.outcomes.docs.map((outcome: any) => outcome.statement).sort()).toEqual(['Changed at once 0.', 'Changed at once 1.'])
+    expect(await cardsInStep(payload)).toBe(true)
+  })
+
   it('a Member State renamed is renamed on every card that names it', async () => {
     await payload.update({ collection: 'member-states', id: states.ML!, locale: 'fr', data: { name: 'République du Mali' } })
     const { body } = await cards({ locale: 'fr', memberState: 'ML' })
@@ -279,6 +311,22 @@ describe('keeping the cards in step', () => {
       hooks.splice(hooks.indexOf(failing), 1)
     }
     expect(await titleOnCard(ids.kenya!)).toBe('Kenya labour mobility')
+  })
+
+  it('are rebuilt when the fields a page shows change (an upgrade adds one or makes one staff-only)', async () => {
+    expect(rowsShape(payload)).toBe(rowsShape(payload))
+    const before = rowsShape(payload)
+    const fields = payload.collections.projects.config.fields
+    const slugField = fields.find((field) => 'name' in field && field.name === 'slug') as any
+    const access = slugField.access
+    try {
+      slugField.access = { ...access, read: ({ req }: any) => Boolean(req.user) }
+      expect(rowsShape(payload)).not.toBe(before)
+      expect(await cardsInStep(payload)).toBe(false)
+    } finally {
+      slugField.access = access
+    }
+    expect(await cardsInStep(payload)).toBe(true)
   })
 
   it('are rebuilt whole when they are out of step (a bulk load, an upgrade), to the same cards', async () => {

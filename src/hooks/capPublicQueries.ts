@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, Where } from 'payload'
+import type { CollectionBeforeOperationHook, JoinQuery, Where } from 'payload'
 
 /** The most documents one anonymous REST or GraphQL call returns (all 183 Member States fit). */
 export const MAX_PUBLIC_LIMIT = 250
@@ -22,9 +22,24 @@ const boundedByIds = (where: Where | undefined): boolean => {
  * Local API) and signed-in staff are not capped: the sitemap and the exporter read everything.
  */
 export const capPublicQueries: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation !== 'read' || req.user || req.payloadAPI === 'local') return args
-  const { limit, pagination, where } = args as { limit?: number; pagination?: boolean; where?: Where }
+  // Server code reading with the caller's request (a hook, a job) says so with overrideAccess.
+  if (operation !== 'read' || req.user || req.payloadAPI === 'local' || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
+  const { limit, pagination, where, joins } = args as { limit?: number; pagination?: boolean; where?: Where; joins?: JoinQuery }
   const unbounded = limit === 0 || (pagination === false && typeof limit !== 'number' && !boundedByIds(where))
   const tooLarge = typeof limit === 'number' && limit > MAX_PUBLIC_LIMIT
-  return unbounded || tooLarge ? { ...args, pagination: true, limit: MAX_PUBLIC_LIMIT } : args
+  const capped = unbounded || tooLarge ? { ...args, pagination: true, limit: MAX_PUBLIC_LIMIT } : args
+  return joins && typeof joins === 'object' ? { ...capped, joins: capJoins(joins) } : capped
 }
+
+/**
+ * A join's `limit=0` means all of it (a Member State's every project, in every State of a list):
+ * anonymous callers get at most MAX_PUBLIC_LIMIT per join, as for the list itself.
+ */
+const capJoins = (joins: Exclude<JoinQuery, false>): JoinQuery =>
+  Object.fromEntries(
+    Object.entries(joins).map(([path, join]) => {
+      if (!join || typeof join !== 'object') return [path, join]
+      const limit = Number((join as { limit?: unknown }).limit)
+      return [path, (join as { limit?: unknown }).limit === undefined || (limit > 0 && limit <= MAX_PUBLIC_LIMIT) ? join : { ...join, limit: MAX_PUBLIC_LIMIT }]
+    }),
+  ) as JoinQuery

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
 
 import { projectIdsWhere, refreshProjectCards } from '../readModel/cards'
 
@@ -12,8 +12,20 @@ export const keepProjectCards: CollectionAfterChangeHook = async ({ doc, req }) 
   return doc
 }
 
+/**
+ * The projects whose pages show this one, read before it goes: the database drops their links
+ * with the project, so afterwards nothing says whose pages to rebuild.
+ */
+export const rememberReferrers: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const referrers = await projectIdsWhere(req.payload, { relatedProjects: { in: [id] } }, req)
+  req.context = { ...req.context, [referrersKey(id)]: referrers }
+}
+
+const referrersKey = (id: number | string) => `projectCards:referrersOf:${id}`
+
 export const removeProjectCards: CollectionAfterDeleteHook = async ({ id, req }) => {
-  await refreshProjectCards(req.payload, [id], req)
+  const referrers = (req.context?.[referrersKey(id)] as (number | string)[] | undefined) ?? []
+  await refreshProjectCards(req.payload, [id, ...referrers], req)
 }
 
 const BATCH = 100

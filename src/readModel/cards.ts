@@ -1,14 +1,16 @@
+import { createHash } from 'node:crypto'
+
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
-import { startTransaction } from '../database'
+import { lockPublicContentWrites, sqlSession, startTransaction } from '../database'
 import { fold } from '../domain/fold'
 import { LOCALES, type Locale } from '../domain/locales'
 
 /**
  * What a list card shows, as `GET /api/projects?select=…&depth=1` answers it: no rich text, Member
- * States by name and code, coded values spelled out (`labels`). Changing it changes CARDS_SHAPE,
- * and the cards are rebuilt at the next start.
+ * States by name and code, coded values spelled out (`labels`). Changing it changes rowsShape,
+ * and the rows are rebuilt at the next start.
  */
 export const CARD_SELECT = {
   title: true,
@@ -29,8 +31,36 @@ export const CARD_SELECT = {
 } as const
 
 const COLLECTION = 'project-cards' as const
-/** Bump when a card's content or the way it is stored changes: cards of an older shape are rebuilt. */
-const CARDS_SHAPE = `3:${Object.keys(CARD_SELECT).join(',')}`
+/** Bump when the way cards and pages are built or stored changes: rows of another shape are rebuilt. */
+const ROWS_VERSION = 3
+
+/**
+ * What the stored rows depend on besides the content: how they are built (ROWS_VERSION, the card's
+ * fields) and the fields of the collections a page shows, with their access and the project types'
+ * labels. An upgrade that adds a field or makes one staff-only, or a host that relabels a project
+ * type, changes it, and the next start rebuilds every row (see ensureProjectCards).
+ */
+export const rowsShape = (payload: Payload): string => {
+  const fields = (['projects', 'outcomes', 'member-states'] as const).map((slug) => (payload.collections[slug]?.config.fields ?? []).map(fieldShape))
+  const projectTypes = (payload.config.custom as { projectPages?: { projectTypes?: unknown } } | undefined)?.projectPages?.projectTypes ?? null
+  return createHash('sha256').update(JSON.stringify([ROWS_VERSION, Object.keys(CARD_SELECT), fields, projectTypes])).digest('hex').slice(0, 16)
+}
+
+/** What of a field's config changes what a page holds: its name, kind, languages, who may read it, its children. */
+const fieldShape = (field: any): unknown => ({
+  name: field.name,
+  type: field.type,
+  localized: field.localized,
+  hasMany: field.hasMany,
+  virtual: field.virtual,
+  hidden: field.hidden,
+  relationTo: field.relationTo,
+  read: typeof field.access?.read === 'function',
+  options: field.options?.map((option: any) => (typeof option === 'object' ? option.value : option)),
+  fields: field.fields?.map(fieldShape),
+  tabs: field.tabs?.map((tab: any) => ({ name: tab.name, fields: tab.fields?.map(fieldShape) })),
+})
+
 const SHAPE_KEY = 'project-cards:shape'
 const BATCH = 100
 
@@ -76,9 +106,8 @@ type Row = ReturnType<typeof rowOf>
 const insertCards = async (payload: Payload, rows: Row[], req?: PayloadRequest) => {
   if (!rows.length) return
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
-    const adapter = payload.db as unknown as { drizzle: any; sessions: Record<string, { db: any }>; tables: Record<string, any>; tableNameMap: Map<string, string> }
-    const id = req?.transactionID ? await req.transactionID : undefined
-    const db = (id !== undefined && id !== null && adapter.sessions[String(id)]?.db) || adapter.drizzle
+    const adapter = payload.db as unknown as { tables: Record<string, any>; tableNameMap: Map<string, string> }
+    const db = await sqlSession(payload, req)
     const table = adapter.tables[adapter.tableNameMap.get('project_cards') ?? 'project_cards']
     for (let start = 0; start < rows.length; start += 100) await db.insert(table).values(rows.slice(start, start + 100))
     return
@@ -137,6 +166,7 @@ export const refreshProjectCards = (payload: Payload, changed: (number | string)
 const refreshing = new WeakMap<PayloadRequest, Promise<void>>()
 
 const refreshNow = async (payload: Payload, changed: (number | string)[], req?: PayloadRequest) => {
+  if (req) await lockPublicContentWrites(req)
   const ids = await withReferrers(payload, changed, req)
   await payload.db.deleteMany({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, req })
   // A draft that was never published (an import's, a new page's) has nothing to read: one count.
@@ -162,7 +192,7 @@ export const projectIdsWhere = async (payload: Payload, where: Where, req?: Payl
  */
 export const cardsInStep = async (payload: Payload): Promise<boolean> => {
   const shape = await payload.kv.get<{ shape: string }>(SHAPE_KEY)
-  if (shape?.shape !== CARDS_SHAPE) return false
+  if (shape?.shape !== rowsShape(payload)) return false
   const [published, cards] = await Promise.all([
     payload.db.count({ collection: 'projects', where: { _status: { equals: 'published' } } }),
     payload.db.count({ collection: COLLECTION, where: { locale: { equals: 'en' } } }),
@@ -179,6 +209,7 @@ export const rebuildProjectCards = async (payload: Payload, progress?: (done: nu
   const req = await createLocalReq({}, payload)
   const began = await startTransaction(req)
   try {
+    await lockPublicContentWrites(req)
     await payload.db.deleteMany({ collection: COLLECTION, where: {}, req })
     const ids = await projectIdsWhere(payload, { _status: { equals: 'published' } }, req)
     for (let start = 0; start < ids.length; start += BATCH) {
@@ -189,7 +220,7 @@ export const rebuildProjectCards = async (payload: Payload, progress?: (done: nu
     await payload.db.upsert({
       collection: 'payload-kv' as never,
       where: { key: { equals: SHAPE_KEY } },
-      data: { key: SHAPE_KEY, data: { shape: CARDS_SHAPE } },
+      data: { key: SHAPE_KEY, data: { shape: rowsShape(payload) } },
       req,
     })
     if (began) await commitTransaction(req)

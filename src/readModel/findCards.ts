@@ -108,8 +108,10 @@ export const cardsWhere = (query: CardQuery): Where => {
     if (query[field]) and.push({ [field]: { equals: query[field] } })
   }
   if (query.memberState) and.push({ memberStates: { contains: `,${query.memberState},` } })
-  if (query.from) and.push({ or: [{ endYear: { greater_than_equal: query.from } }, { endYear: { exists: false } }] })
-  if (query.to) and.push({ or: [{ startYear: { less_than_equal: query.to } }, { startYear: { exists: false } }] })
+  // The rows store a missing year as null: `equals: null` (IS NULL; null or absent on MongoDB, where
+  // `exists: false` would not match a stored null).
+  if (query.from) and.push({ or: [{ endYear: { greater_than_equal: query.from } }, { endYear: { equals: null } }] })
+  if (query.to) and.push({ or: [{ startYear: { less_than_equal: query.to } }, { startYear: { equals: null } }] })
   const words = query.q ? searchWords(query.q) : []
   // Every word somewhere in the title, the IDs or the summary.
   for (const word of words) and.push({ search: { like: word } })

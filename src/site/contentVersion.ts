@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { lockPublicContentWrites } from '../database'
+
 /**
  * A generation number of the public content, kept in the database (Payload's key-value store) so
  * that every server instance sees it. Each change to a project, outcome or Member State moves it
@@ -16,6 +18,7 @@ export const readContentVersion = async (payload: Payload): Promise<string> =>
 
 /** Moves the generation on, inside the caller's transaction when `req` has one. */
 export const bumpContentVersion = async (req: PayloadRequest) => {
+  await lockPublicContentWrites(req)
   const version = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
   await req.payload.db.upsert({
     collection: KV_COLLECTION as never,

@@ -45,7 +45,7 @@ export const MemberStates: CollectionConfig = {
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'name' })],
     beforeChange: [ensureUnique(['iso2', 'iso3', 'slug']), populatePickerLabel],
     beforeDelete: [refuseDeleteWhenNamed],
-    afterChange: [revalidateMemberStatePages, refreshCardsOfMemberState],
+    afterChange: [refreshCardsOfMemberState, revalidateMemberStatePages],
   },
   fields: [
     { name: 'name', type: 'text', label: FIELD_LABELS.name, localized: true, required: true },

@@ -10,7 +10,7 @@ import { beginAtomicWrite, commitAtomicWrite } from '../../hooks/atomicWrites'
 import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
-import { keepProjectCards, removeProjectCards } from '../../hooks/keepProjectCards'
+import { keepProjectCards, rememberReferrers, removeProjectCards } from '../../hooks/keepProjectCards'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
@@ -161,7 +161,7 @@ export const createProjectsCollection = ({
     ],
     afterChange: [recordTransition, keepProjectCards, revalidateProjectPages, notifyFrontEnds],
     afterDelete: [removeProjectCards, revalidateProjectPagesOnDelete, notifyFrontEndsOnDelete],
-    beforeDelete: [protectPublished, deleteDependents],
+    beforeDelete: [protectPublished, deleteDependents, rememberReferrers],
   },
   fields: [
     {
