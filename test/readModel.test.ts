@@ -273,12 +273,11 @@ describe('keeping the cards in step', () => {
   })
 
   it('two saves at once that touch one project both go through, and its rows end as the public sees it', async () => {
-    // Created one after the other: two outcomes created at once could both take the next number
-    // (assignOrder), which the unique (project, order) index refuses for the second.
-    const outcomes = []
-    for (const statement of ['First at once.', 'Second at once.']) {
-      outcomes.push(await payload.create({ collection: 'outcomes', data: { project: ids.kenya, statement, _status: 'published' } as any }))
-    }
+    // Created at once: each takes its own next number (they used to read the same last one).
+    const outcomes = await Promise.all(
+      ['First at once.', 'Second at once.'].map((statement) => payload.create({ collection: 'outcomes', data: { project: ids.kenya, statement, _status: 'published' } as any })),
+    )
+    expect(new Set(outcomes.map((outcome: any) => outcome.order)).size).toBe(2)
     // And someone signs in meanwhile (a write outside any transaction): nobody waits for a timeout.
     const editor = await createUser(payload, ['editor'])
     const started = performance.now()

@@ -1,5 +1,6 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
+import { lockPublicContentWrites } from '../../../database'
 import { relationIds } from '../../../domain/relations'
 
 /**
@@ -11,6 +12,9 @@ export const assignOrder: CollectionBeforeValidateHook = async ({ data, original
   if (originalDoc?.order && data.order === undefined) return data
   const [project] = relationIds(data.project ?? originalDoc?.project)
   if (project === undefined) return data
+  // Two outcomes added at once must not both read the same last number (PostgreSQL: the unique
+  // (project, order) index refused the second; SQLite's writers already queue).
+  await lockPublicContentWrites(req)
   let last = 0
   for (const draft of [false, true]) {
     const { docs } = await req.payload.find({
