@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { LOCALES, type Locale, type Translations } from '../domain/locales'
 import { lexicalToParagraphs } from '../domain/richText'
-import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, labelOf, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
+import { COVERAGES, configuredProjectTypes, IDF_REGIONS, labelOf, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
 
 /** One language, or every language at once (localized values become `{ en, fr, es }`). */
 export type ExportLocale = Locale | 'all'
@@ -78,7 +78,7 @@ const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as
 export const exportProjects = async (payload: Payload, options: ExportOptions = {}): Promise<ProjectExport> => {
   const locale = options.locale ?? 'all'
   const status = options.status ?? 'all'
-  const projectTypes = ((payload.config.custom as any)?.projectPages?.projectTypes ?? DEFAULT_PROJECT_TYPES) as Term[]
+  const projectTypes = configuredProjectTypes(payload.config)
   const access = options.req ? { req: options.req, overrideAccess: false, user: options.req.user } : { overrideAccess: true }
   const read = { locale, fallbackLocale: false as const, depth: 0, limit: 0, pagination: false as const, ...access }
 

@@ -5,6 +5,7 @@ import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
 import { lockPublicContentWrites, sqlSession, startTransaction } from '../database'
 import { fold } from '../domain/fold'
+import { configuredProjectTypes } from '../domain/vocabularies'
 import { LOCALES, type Locale } from '../domain/locales'
 
 /**
@@ -42,7 +43,7 @@ const ROWS_VERSION = 3
  */
 export const rowsShape = (payload: Payload): string => {
   const fields = (['projects', 'outcomes', 'member-states'] as const).map((slug) => (payload.collections[slug]?.config.fields ?? []).map(fieldShape))
-  const projectTypes = (payload.config.custom as { projectPages?: { projectTypes?: unknown } } | undefined)?.projectPages?.projectTypes ?? null
+  const projectTypes = configuredProjectTypes(payload.config)
   return createHash('sha256').update(JSON.stringify([ROWS_VERSION, Object.keys(CARD_SELECT), fields, projectTypes])).digest('hex').slice(0, 16)
 }
 
@@ -100,8 +101,9 @@ const rowOf = (page: Page, locale: Locale) => {
 type Row = ReturnType<typeof rowOf>
 
 /**
- * Writes card rows in `req`'s transaction: in bulk on SQL databases (one INSERT per hundred rows;
- * a rebuild at 10,000 projects went from 29 s to 15 s), one by one through the adapter elsewhere.
+ * Writes rows in `req`'s transaction: in bulk on SQL databases (one INSERT per hundred rows; one
+ * adapter `create` per row took a 10,000-project rebuild from 15 s to 29 s when rows were cards
+ * only), one by one through the adapter elsewhere.
  */
 const insertCards = async (payload: Payload, rows: Row[], req?: PayloadRequest) => {
   if (!rows.length) return

@@ -120,6 +120,14 @@ export const cardsWhere = (query: CardQuery): Where => {
 
 type Drizzle = { select: (fields?: Record<string, unknown>) => any }
 
+/** The read model's table on a SQL adapter, with `where` and `sort` translated by the adapter's own query builder. */
+const cardsTableQuery = (payload: Payload, where: Where, sort?: string[]) => {
+  const adapter = payload.db as unknown as { drizzle: Drizzle; tables: Record<string, any>; tableNameMap: Map<string, string> }
+  const tableName = adapter.tableNameMap.get('project_cards') ?? 'project_cards'
+  const built = buildQuery({ adapter: adapter as never, fields: payload.collections['project-cards'].config.flattenedFields, sort, tableName, where })
+  return { drizzle: adapter.drizzle, table: adapter.tables[tableName], built }
+}
+
 /**
  * One page of cards, as the JSON of `{ docs, limit, page, hasPrevPage, hasNextPage, prevPage,
  * nextPage }` (no total: the facets call counts). The cards are stored as JSON text and joined
@@ -129,16 +137,12 @@ type Drizzle = { select: (fields?: Record<string, unknown>) => any }
 export const findProjectCards = async (payload: Payload, query: CardQuery): Promise<CardPage> => {
   const where = cardsWhere(query)
   const sort = [query.sort, 'slug']
-  const offset = (query.page - 1) * query.limit
   let cards: string[]
   let hasNextPage: boolean
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
-    const adapter = payload.db as unknown as { drizzle: Drizzle; tables: Record<string, any>; tableNameMap: Map<string, string> }
-    const tableName = adapter.tableNameMap.get('project_cards') ?? 'project_cards'
-    const table = adapter.tables[tableName]
-    const built = buildQuery({ adapter: adapter as never, fields: payload.collections['project-cards'].config.flattenedFields, sort, tableName, where })
+    const { drizzle, table, built } = cardsTableQuery(payload, where, sort)
     // One row more than the page says whether there is a next page, without a count.
-    const rows: { card: string }[] = await adapter.drizzle
+    const rows: { card: string }[] = await drizzle
       .select({ card: table.card })
       .from(table)
       .where(built.where)
@@ -165,11 +169,8 @@ export const findProjectCards = async (payload: Payload, query: CardQuery): Prom
 export const findProjectPage = async (payload: Payload, slug: string, locale: Locale): Promise<string | null> => {
   const where: Where = { and: [{ slug: { equals: slug } }, { locale: { equals: locale } }] }
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
-    const adapter = payload.db as unknown as { drizzle: Drizzle; tables: Record<string, any>; tableNameMap: Map<string, string> }
-    const tableName = adapter.tableNameMap.get('project_cards') ?? 'project_cards'
-    const table = adapter.tables[tableName]
-    const built = buildQuery({ adapter: adapter as never, fields: payload.collections['project-cards'].config.flattenedFields, tableName, where })
-    const rows: { page: string }[] = await adapter.drizzle.select({ page: table.page }).from(table).where(built.where).limit(1)
+    const { drizzle, table, built } = cardsTableQuery(payload, where)
+    const rows: { page: string }[] = await drizzle.select({ page: table.page }).from(table).where(built.where).limit(1)
     return rows[0]?.page ?? null
   }
   const { docs } = await payload.db.find({ collection: 'project-cards', where, limit: 1, pagination: false, select: { page: true } })

@@ -1,7 +1,7 @@
 import type { Config, Payload, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
-import type { Term } from '../domain/vocabularies'
+import { configuredProjectTypes } from '../domain/vocabularies'
 import { CardQueryError, findProjectCards, parseCardQuery } from './findCards'
 
 type GraphQLModule = Parameters<NonNullable<NonNullable<Config['graphQL']>['queries']>>[0]
@@ -78,7 +78,7 @@ export const projectCardsQuery = (GraphQL: GraphQLModule, { config }: { config: 
         page: int,
       },
       resolve: async (_parent: unknown, args: Record<string, unknown>, { req }: { req: PayloadRequest }) => {
-        const projectTypes = (req.payload.config.custom as { projectPages?: { projectTypes?: Term[] } } | undefined)?.projectPages?.projectTypes
+        const projectTypes = configuredProjectTypes(req.payload.config)
         // The same reading as the REST endpoint's query string: numbers arrive as text there.
         const params = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined && value !== null).map(([key, value]) => [key, String(value)]))
         try {

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { combineQueries, createLocalReq, executeAccess, validateQueryPaths } from 'payload'
 
 import { type Locale, translate } from '../domain/locales'
-import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
+import { COVERAGES, configuredProjectTypes, IDF_REGIONS, PROJECT_STATUSES } from '../domain/vocabularies'
 import { rejectMalformedIds } from '../hooks/rejectMalformedIds'
 import { COLUMN_FACETS, countFacetsInSql, type FacetCounts } from './facetCounts'
 
@@ -20,7 +20,7 @@ const CODED = { status: PROJECT_STATUSES, coverage: COVERAGES, idfRegion: IDF_RE
  * front end's filter panel shows, in one call. Values with no project are left out.
  */
 export const projectFacets = async (payload: Payload, { where, locale, req }: { where?: Where; locale: Locale; req?: PayloadRequest }): Promise<Facets> => {
-  const projectTypes = ((payload.config.custom as any)?.projectPages?.projectTypes ?? DEFAULT_PROJECT_TYPES) as Term[]
+  const projectTypes = configuredProjectTypes(payload.config)
   const counts = await countFacets(payload, { where, locale, req })
   const stateIds = [...counts.memberStates.keys()]
   const { docs: states } = stateIds.length

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import type { Term } from '../../../domain/vocabularies'
+import { configuredProjectTypes } from '../../../domain/vocabularies'
 import { findProjectCards, parseCardQuery } from '../../../readModel/findCards'
 
 /**
@@ -13,7 +13,7 @@ export const cardsEndpoint: Endpoint = {
   path: '/cards',
   method: 'get',
   handler: async (req) => {
-    const projectTypes = (req.payload.config.custom as { projectPages?: { projectTypes?: Term[] } } | undefined)?.projectPages?.projectTypes
+    const projectTypes = configuredProjectTypes(req.payload.config)
     let query
     try {
       query = parseCardQuery(req.query as Record<string, unknown>, projectTypes)
