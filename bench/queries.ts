@@ -8,7 +8,7 @@ import { stringify } from 'qs-esm'
 export type BenchRequest = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
 
 export type BenchQuery = {
-  key: 'list' | 'page' | 'facets' | 'graphql' | 'search' | 'cards' | 'cards-search' | 'cards-page' | 'cards-graphql'
+  key: 'list' | 'page' | 'facets' | 'graphql' | 'search' | 'cards' | 'cards-search' | 'cards-page' | 'cards-graphql' | 'cards-facets'
   name: string
   api: BenchRequest
   floor: BenchRequest
@@ -60,8 +60,9 @@ const PEER_LIST_GRAPHQL = `query { projects(filter: { idf_region: { _eq: "africa
 
 /**
  * The five queries, for one project page's slug (the same slug on both sides), then the list, a
- * search, the page and the GraphQL list from the read model (`GET /api/projects/cards`,
- * `GET /api/projects/page/:slug`, `ProjectCards`; src/readModel), next to the same floors and
+ * search, the page, the GraphQL list and the facets from the read model (`GET /api/projects/cards`,
+ * `GET /api/projects/page/:slug`, `ProjectCards`, `GET /api/projects/cards/facets`;
+ * src/readModel), next to the same floors and
  * Directus queries. Its cards carry a little more than LIST_SELECT (IDs, labels, languages),
  * and its search looks in the title, the IDs and the summary (so does its floor) where the
  * API's search looks in the title.
@@ -163,6 +164,13 @@ export const benchQueries = (slug: string): BenchQuery[] => {
       floor: get('/bench-floor/list', { idfRegion: LIST_FILTER.idfRegion, status: LIST_FILTER.status, locale: 'fr', limit: 10 }),
       peer: { key: 'd', request: graphql('/graphql', PEER_LIST_GRAPHQL) },
       items: (json) => (json.data?.ProjectCards?.docs ?? json.data?.projects ?? json.docs)?.length ?? -1,
+    },
+    {
+      key: 'cards-facets',
+      name: 'facets of the filtered list from the read model (GET /api/projects/cards/facets)',
+      api: get('/api/projects/cards/facets', { idfRegion: LIST_FILTER.idfRegion, locale: 'fr' }),
+      floor: get('/bench-floor/facets', { idfRegion: LIST_FILTER.idfRegion, locale: 'fr' }),
+      items: (json) => json.totalDocs ?? -1,
     },
   ]
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPortfolio } from '../bench/load'
 import { generatePortfolio, type Portfolio } from '../bench/portfolio'
 import type { BenchResults } from '../bench/report'
+import { cardFacets } from '../src/readModel/cardFacets'
 import { CARD_SELECT, cardsInStep } from '../src/readModel/cards'
 import { findProjectCards, parseCardQuery } from '../src/readModel/findCards'
 import { projectFacets } from '../src/site/facets'
@@ -120,6 +121,9 @@ describe('the fast path', () => {
     // A localized filter joins the locales table: still one count per project.
     const titled = await projectFacets(payload, { locale: 'en', where: { title: { like: 'Migration' } } })
     expect(titled.totalDocs).toBe(published.filter((project) => /migration/i.test(project.title.en!)).length)
+    // The read model's facets (built by the fast path's rebuild) count the same.
+    expect(await cardFacets(payload, { locale: 'fr' })).toEqual(facets)
+    expect(await cardFacets(payload, { locale: 'en', memberState: state })).toEqual(filtered)
   })
 })
 
@@ -138,7 +142,7 @@ describe('npm run bench', () => {
     expect(files).toContain(json.replace(/\.json$/, '.md'))
     const results: BenchResults = JSON.parse(readFileSync(path.join(out, json), 'utf8'))
     expect(results.dataset).toMatchObject({ projects: 200, outcomes: 600 })
-    expect(results.queries.map((query) => query.key)).toEqual(['list', 'page', 'facets', 'graphql', 'search', 'cards', 'cards-search', 'cards-page', 'cards-graphql'])
+    expect(results.queries.map((query) => query.key)).toEqual(['list', 'page', 'facets', 'graphql', 'search', 'cards', 'cards-search', 'cards-page', 'cards-graphql', 'cards-facets'])
     for (const query of results.queries) {
       expect(query.api.reqPerSec, query.key).toBeGreaterThan(0)
       expect(query.api.p50Ms, query.key).toBeLessThanOrEqual(query.api.p99Ms)

@@ -196,6 +196,76 @@ describe('GET /api/projects/page/:slug', () => {
   })
 })
 
+describe('GET /api/projects/cards/facets', () => {
+  const facets = (query: Record<string, unknown>) => api.rest('GET', `/projects/cards/facets?${stringify(query)}`)
+
+  it('counts what the generic facets count, for every filter and locale', async () => {
+    const cases: [Record<string, unknown>, Where, string][] = [
+      [{}, {}, 'en'],
+      [{ locale: 'fr', idfRegion: 'africa' }, { idfRegion: { equals: 'africa' } }, 'fr'],
+      [{ locale: 'es', status: 'active' }, { status: { equals: 'active' } }, 'es'],
+      [{ memberState: 'ml' }, { memberStates: { in: [states.ML] } }, 'en'],
+      [{ coverage: 'regional', projectType: 'LM' }, { coverage: { equals: 'regional' }, projectType: { equals: 'LM' } }, 'en'],
+      [{ from: '2026', locale: 'fr' }, { or: [{ endYear: { greater_than_equal: 2026 } }, { endYear: { exists: false } }] }, 'fr'],
+      [{ to: '2020' }, { or: [{ startYear: { less_than_equal: 2020 } }, { startYear: { exists: false } }] }, 'en'],
+    ]
+    for (const [query, where, locale] of cases) {
+      const { status, body } = await facets(query)
+      expect(status, JSON.stringify(query)).toBe(200)
+      const generic = await api.rest('GET', `/projects/facets?${stringify({ where, locale })}`)
+      expect(body.totalDocs, JSON.stringify(query)).toBeGreaterThan(0)
+      expect(body, JSON.stringify(query)).toEqual(generic.body)
+    }
+    const { body } = await facets({ locale: 'fr', memberState: 'BF' })
+    expect(body.facets.memberStates).toEqual([
+      { value: 'BF', label: 'Burkina Faso', count: 1 },
+      { value: 'ML', label: 'Mali', count: 1 },
+    ])
+    expect(body.facets.coverage).toEqual([{ value: 'regional', label: 'Régional', count: 1 }])
+  })
+
+  it('counts the cards a search finds, with the same words, accents folded', async () => {
+    for (const [q, locale] of [['gouvernance main-d’oeuvre', 'fr'], ['BORDER', 'en'], ['kenia', 'es'], ['nowhere at all', 'en']]) {
+      const listed = (await cards({ q, locale, limit: '100' })).body.docs
+      const { body } = await facets({ q, locale })
+      expect(body.totalDocs, q).toBe(listed.length)
+      const byStatus = Object.fromEntries(body.facets.status.map((entry: any) => [entry.value, entry.count]))
+      for (const status of ['pipeline', 'active', 'completed']) {
+        expect(byStatus[status] ?? 0, `${q} ${status}`).toBe(listed.filter((card: any) => card.status === status).length)
+      }
+    }
+    expect((await facets({ q: 'gouvernance', locale: 'fr' })).body.totalDocs).toBe(1)
+  })
+
+  it('never counts a draft, and refuses what it cannot mean, naming the parameter', async () => {
+    const everything = (await facets({})).body
+    expect(everything.totalDocs).toBe((await cards({ limit: '100' })).body.docs.length)
+    expect((await facets({ memberState: 'ZZ' })).body).toMatchObject({ totalDocs: 0, facets: { status: [], memberStates: [] } })
+    const refusals: [Record<string, unknown>, RegExp][] = [
+      [{ sort: 'title' }, /unknown parameter “sort”: the facets take locale, q/],
+      [{ limit: '5' }, /unknown parameter “limit”/],
+      [{ status: 'finished' }, /status must be one of/],
+      [{ locale: 'de' }, /locale must be en, fr or es/],
+    ]
+    for (const [query, message] of refusals) {
+      const { status, body } = await facets(query)
+      expect(status, JSON.stringify(query)).toBe(400)
+      expect(body.errors[0].message).toMatch(message)
+    }
+  })
+
+  it('in GraphQL as ProjectCardFacets, the same counts', async () => {
+    const select = '{ value label count }'
+    const { body } = await api.graphql(
+      `{ ProjectCardFacets(locale: "fr", idfRegion: "africa", from: 2020) { totalDocs facets { status ${select} projectType ${select} idfRegion ${select} coverage ${select} memberStates ${select} startYear ${select} endYear ${select} } } }`,
+    )
+    expect(body.errors).toBeUndefined()
+    expect(body.data.ProjectCardFacets).toEqual((await facets({ locale: 'fr', idfRegion: 'africa', from: '2020' })).body)
+    const refused = await api.graphql('{ ProjectCardFacets(coverage: "galactic") { totalDocs } }')
+    expect(refused.body.errors[0].message).toMatch(/coverage must be one of/)
+  })
+})
+
 describe('GraphQL ProjectCards', () => {
   const FIELDS = 'id title slug summary projectId primaId status projectType idfRegion coverage startYear endYear budgetUSD translatedLocales labels { status projectType coverage idfRegion } memberStates { id name iso2 slug }'
 

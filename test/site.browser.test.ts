@@ -120,6 +120,11 @@ describe('the public list and Member State pages', () => {
     expect(list.html).toMatch(/<option value="africa"[^>]*>Afrique \(\d+\)<\/option>/)
     expect((await page('/fr/projects?idfRegion=europe')).html).toContain('Aucun projet ne correspond à ces filtres.')
     expect((await page('/en/projects?q=IB.0555')).html).toContain('Support to border management in the Sahel')
+    // A reader types without accents; the count says what the list shows, and the panel counts the same.
+    const searched = await page('/fr/projects?q=FRONTIERES%20sahel')
+    expect(searched.html).toContain('Appui à la gestion des frontières au Sahel')
+    expect(searched.html).toMatch(/<option value="africa"[^>]*>Afrique \(1\)<\/option>/)
+    expect((await page('/fr/projects?memberState=%25')).html).toContain('Aucun projet ne correspond à ces filtres.')
     expect((await page('/en/projects?from=2026')).html).not.toContain('Support to border management in the Sahel')
     const mali = await page('/fr/member-states/ml')
     expect(mali.html).toContain('Appui à la gestion des frontières au Sahel')

@@ -35,9 +35,13 @@ export type CardQuery = ListFilters & {
   page: number
 }
 
+/** The list's filters in one locale: what the facets count over. */
+export type CardFilters = ListFilters & { locale: Locale }
+
 export type CardPage = { json: string; count: number }
 
-const PARAMS = ['locale', 'q', 'status', 'projectType', 'idfRegion', 'coverage', 'memberState', 'from', 'to', 'sort', 'limit', 'page'] as const
+const FILTER_PARAMS = ['locale', 'q', 'status', 'projectType', 'idfRegion', 'coverage', 'memberState', 'from', 'to'] as const
+const PARAMS = [...FILTER_PARAMS, 'sort', 'limit', 'page'] as const
 
 const integer = (name: string, value: unknown, min: number, max: number): number => {
   const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN
@@ -55,12 +59,31 @@ export class CardQueryError extends Error {
  * names the parameter.
  */
 export const parseCardQuery = (params: Record<string, unknown>, projectTypes: readonly Term[] = DEFAULT_PROJECT_TYPES): CardQuery => {
-  // Payload's authentication leaves `depth: undefined` on every request's query: only given ones count.
+  const text = given(params, PARAMS, 'the card list')
+  const sort = (text.sort ?? '-endYear') as CardSort
+  if (!CARD_SORTS.includes(sort)) throw new CardQueryError(`sort must be one of ${CARD_SORTS.join(', ')}, not “${text.sort}”`)
+  return {
+    ...filtersOf(text, projectTypes),
+    sort,
+    limit: text.limit ? integer('limit', text.limit, 1, MAX_CARDS_LIMIT) : DEFAULT_CARDS_LIMIT,
+    page: text.page ? integer('page', text.page, 1, 100_000) : 1,
+  }
+}
+
+/** Reads the facets' query string: the card list's filters, without its sort and paging. */
+export const parseCardFilters = (params: Record<string, unknown>, projectTypes: readonly Term[] = DEFAULT_PROJECT_TYPES): CardFilters =>
+  filtersOf(given(params, FILTER_PARAMS, 'the facets'), projectTypes)
+
+/** The parameters given (Payload's authentication leaves `depth: undefined` on every request's query), each known and given once. */
+const given = (params: Record<string, unknown>, known: readonly string[], what: string) => {
   for (const name of Object.keys(params).filter((key) => params[key] !== undefined)) {
-    if (!(PARAMS as readonly string[]).includes(name)) throw new CardQueryError(`unknown parameter “${name}”: the card list takes ${PARAMS.join(', ')}`)
+    if (!known.includes(name)) throw new CardQueryError(`unknown parameter “${name}”: ${what} take${what.endsWith('s') ? '' : 's'} ${known.join(', ')}`)
     if (typeof params[name] !== 'string') throw new CardQueryError(`${name} must be given once, as text`)
   }
-  const text = params as Record<string, string | undefined>
+  return params as Record<string, string | undefined>
+}
+
+const filtersOf = (text: Record<string, string | undefined>, projectTypes: readonly Term[]): CardFilters => {
   const locale = text.locale ?? 'en'
   if (!isLocale(locale)) throw new CardQueryError(`locale must be en, fr or es, not “${locale}”`)
   const coded = (name: 'status' | 'projectType' | 'idfRegion' | 'coverage', terms: readonly Term[]) => {
@@ -73,8 +96,6 @@ export const parseCardQuery = (params: Record<string, unknown>, projectTypes: re
   if (memberState && !/^[A-Z]{2}$/.test(memberState)) throw new CardQueryError(`memberState must be a two-letter ISO code (KE), not “${text.memberState}”`)
   const q = text.q?.trim() || undefined
   if (q && q.length > MAX_QUERY_LENGTH) throw new CardQueryError(`q must be at most ${MAX_QUERY_LENGTH} characters`)
-  const sort = (text.sort ?? '-endYear') as CardSort
-  if (!CARD_SORTS.includes(sort)) throw new CardQueryError(`sort must be one of ${CARD_SORTS.join(', ')}, not “${text.sort}”`)
   return {
     locale,
     q,
@@ -85,9 +106,6 @@ export const parseCardQuery = (params: Record<string, unknown>, projectTypes: re
     memberState,
     from: text.from ? integer('from', text.from, 1900, 2200) : undefined,
     to: text.to ? integer('to', text.to, 1900, 2200) : undefined,
-    sort,
-    limit: text.limit ? integer('limit', text.limit, 1, MAX_CARDS_LIMIT) : DEFAULT_CARDS_LIMIT,
-    page: text.page ? integer('page', text.page, 1, 100_000) : 1,
   }
 }
 
@@ -102,7 +120,7 @@ const searchWords = (q: string) =>
     .filter(Boolean)
 
 /** The cards' where clause: the list's filters, as the public site's list applies them. */
-export const cardsWhere = (query: CardQuery): Where => {
+export const cardsWhere = (query: CardFilters): Where => {
   const and: Where[] = [{ locale: { equals: query.locale } }]
   for (const field of ['status', 'projectType', 'idfRegion', 'coverage'] as const) {
     if (query[field]) and.push({ [field]: { equals: query[field] } })
@@ -121,7 +139,7 @@ export const cardsWhere = (query: CardQuery): Where => {
 type Drizzle = { select: (fields?: Record<string, unknown>) => any }
 
 /** The read model's table on a SQL adapter, with `where` and `sort` translated by the adapter's own query builder. */
-const cardsTableQuery = (payload: Payload, where: Where, sort?: string[]) => {
+export const cardsTableQuery = (payload: Payload, where: Where, sort?: string[]) => {
   const adapter = payload.db as unknown as { drizzle: Drizzle; tables: Record<string, any>; tableNameMap: Map<string, string> }
   const tableName = adapter.tableNameMap.get('project_cards') ?? 'project_cards'
   const built = buildQuery({ adapter: adapter as never, fields: payload.collections['project-cards'].config.flattenedFields, sort, tableName, where })

@@ -1,10 +1,11 @@
 import config from '@payload-config'
 import { unstable_cache } from 'next/cache'
-import { getPayload, type Where } from 'payload'
+import { getPayload } from 'payload'
 
 import type { Locale } from '../domain/locales'
-import type { ListFilters } from '../readModel/findCards'
-import { projectFacets } from './facets'
+import { cardFacets } from '../readModel/cardFacets'
+import { type CardFilters, findProjectCards, type ListFilters } from '../readModel/findCards'
+import type { Facets } from './facets'
 import { readContentVersion } from './contentVersion'
 import { TAGS } from './revalidate'
 
@@ -19,44 +20,39 @@ export type ListQuery = ListFilters & { page?: number }
 
 export const PAGE_SIZE = 10
 
-/** The where clause of the public list's filters (also what the facets count). */
-export const whereOf = async (query: ListQuery): Promise<Where> => {
-  const and: Where[] = []
-  for (const field of ['status', 'projectType', 'idfRegion', 'coverage'] as const) {
-    if (query[field]) and.push({ [field]: { equals: query[field] } })
+/**
+ * One page of the public list and its filter panel, from the read model (src/readModel): the
+ * cards and the facets count over the same rows with the same filters, so the count, the panel and
+ * the list always agree (the search is every word in the shown title, IDs or summary, accents
+ * folded). Unknown filter values (a hand-edited URL) match nothing, as an unknown Member State does.
+ */
+const listProjectsUncached = async (query: ListQuery, locale: Locale) => {
+  const p = await payload()
+  const { page = 1, ...listFilters } = query
+  const memberState = query.memberState?.toUpperCase()
+  const filters: CardFilters = { ...listFilters, memberState, locale }
+  const [cards, facets] =
+    memberState && !/^[A-Z]{2}$/.test(memberState)
+      ? [{ json: '{"docs":[]}' }, emptyFacets()]
+      : await Promise.all([findProjectCards(p, { ...filters, sort: '-endYear', limit: PAGE_SIZE, page }), cardFacets(p, filters)])
+  const totalPages = Math.max(1, Math.ceil(facets.totalDocs / PAGE_SIZE))
+  return {
+    docs: JSON.parse(cards.json).docs as Record<string, any>[],
+    totalDocs: facets.totalDocs,
+    page,
+    totalPages,
+    hasPrevPage: page > 1,
+    hasNextPage: page < totalPages,
+    prevPage: page > 1 ? page - 1 : null,
+    nextPage: page < totalPages ? page + 1 : null,
+    facets,
   }
-  if (query.memberState) {
-    const { docs } = await (await payload()).find({ collection: 'member-states', where: { iso2: { equals: query.memberState.toUpperCase() } }, depth: 0, limit: 1, select: { iso2: true } })
-    and.push({ memberStates: { in: docs.map((doc) => doc.id).concat(docs.length ? [] : [-1]) } })
-  }
-  // A project runs in the range when it starts before its end and ends after its start.
-  if (query.from) and.push({ or: [{ endYear: { greater_than_equal: query.from } }, { endYear: { exists: false } }] })
-  if (query.to) and.push({ or: [{ startYear: { less_than_equal: query.to } }, { startYear: { exists: false } }] })
-  if (query.q) and.push({ or: [{ title: { like: query.q } }, { projectId: { like: query.q } }, { primaId: { like: query.q } }, { summary: { like: query.q } }] })
-  return and.length ? { and } : {}
 }
 
-const listProjectsUncached = async (query: ListQuery, locale: Locale) => {
-  const where = await whereOf(query)
-  const p = await payload()
-  const [list, facets] = await Promise.all([
-    p.find({
-      collection: 'projects',
-      where,
-      locale,
-      depth: 1,
-      limit: PAGE_SIZE,
-      page: query.page ?? 1,
-      sort: ['-endYear', 'slug'],
-      joins: false,
-      overrideAccess: false,
-      select: { title: true, slug: true, summary: true, status: true, projectType: true, idfRegion: true, startYear: true, endYear: true, memberStates: true, translatedLocales: true, labels: true },
-      populate: { 'member-states': { name: true, iso2: true } },
-    }),
-    projectFacets(p, { where, locale }),
-  ])
-  return { ...list, facets }
-}
+const emptyFacets = (): Facets => ({
+  totalDocs: 0,
+  facets: { status: [], projectType: [], idfRegion: [], coverage: [], memberStates: [], startYear: [], endYear: [] },
+})
 
 /** The shared content generation, part of every cache key: another instance's change misses the cache here. */
 const generation = async () => readContentVersion(await payload())

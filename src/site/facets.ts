@@ -19,14 +19,22 @@ const CODED = { status: PROJECT_STATUSES, coverage: COVERAGES, idfRegion: IDF_RE
  * coverage, Member State and start and end year, with each value's label in the locale: what a
  * front end's filter panel shows, in one call. Values with no project are left out.
  */
-export const projectFacets = async (payload: Payload, { where, locale, req }: { where?: Where; locale: Locale; req?: PayloadRequest }): Promise<Facets> => {
+export const projectFacets = async (payload: Payload, { where, locale, req }: { where?: Where; locale: Locale; req?: PayloadRequest }): Promise<Facets> =>
+  labelFacets(payload, await countFacets(payload, { where, locale, req }), locale, 'id')
+
+/**
+ * Facets from their counts: coded values with their labels in the locale, in the vocabulary's
+ * order; Member States by ISO code with their names, most projects first; years in order. The
+ * counts' Member States are keyed by document id (`by: 'id'`) or by ISO code (`'iso2'`, the read
+ * model's). Values with no project are left out.
+ */
+export const labelFacets = async (payload: Payload, counts: FacetCounts, locale: Locale, by: 'id' | 'iso2'): Promise<Facets> => {
   const projectTypes = configuredProjectTypes(payload.config)
-  const counts = await countFacets(payload, { where, locale, req })
-  const stateIds = [...counts.memberStates.keys()]
-  const { docs: states } = stateIds.length
-    ? await payload.find({ collection: 'member-states', where: { id: { in: stateIds } }, locale, depth: 0, limit: 0, pagination: false, joins: false, select: { name: true, iso2: true } })
+  const keys = [...counts.memberStates.keys()]
+  const { docs: states } = keys.length
+    ? await payload.find({ collection: 'member-states', where: { [by]: { in: keys } }, locale, depth: 0, limit: 0, pagination: false, joins: false, select: { name: true, iso2: true } })
     : { docs: [] }
-  const stateById = new Map(states.map((state: any) => [state.id, state]))
+  const stateBy = new Map(states.map((state: any) => [state[by], state]))
 
   const coded = (facet: 'status' | 'coverage' | 'idfRegion' | 'projectType') => {
     const terms = facet === 'projectType' ? projectTypes : CODED[facet]
@@ -45,7 +53,7 @@ export const projectFacets = async (payload: Payload, { where, locale, req }: { 
       idfRegion: coded('idfRegion'),
       coverage: coded('coverage'),
       memberStates: [...counts.memberStates.entries()]
-        .map(([id, count]) => ({ state: stateById.get(id), count }))
+        .map(([key, count]) => ({ state: stateBy.get(key), count }))
         .filter(({ state }) => state)
         .map(({ state, count }) => ({ value: state.iso2, label: state.name, count }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, locale)),

@@ -20,10 +20,12 @@ export const ProjectCards: CollectionConfig = {
   access: { read: () => false, create: () => false, update: () => false, delete: () => false },
   timestamps: false,
   // The list's filters, then its sort: a region and status page by end year is read in index order.
+  // The first of them also holds every column the facets count (src/readModel/cardFacets.ts), so
+  // they are counted from the index alone, never from the rows with their stored pages.
   indexes: [
     { fields: ['project', 'locale'], unique: true },
     { fields: ['slug', 'locale'] },
-    { fields: ['locale', 'idfRegion', 'status', 'endYear'] },
+    { fields: ['locale', 'idfRegion', 'status', 'endYear', 'projectType', 'coverage', 'startYear', 'memberStates'] },
     { fields: ['locale', 'status', 'endYear'] },
     { fields: ['locale', 'endYear'] },
   ],

@@ -25,6 +25,7 @@ import { protectPublished } from '../../workflow/protectPublished'
 import { recordTransition } from '../../workflow/recordTransition'
 import { reopenForReview } from '../../workflow/reopenForReview'
 import { editorialContent } from '../editorial'
+import { cardFacetsEndpoint } from './endpoints/cardFacets'
 import { cardsEndpoint } from './endpoints/cards'
 import { exportProjectsEndpoint } from './endpoints/exportProjects'
 import { facetsEndpoint } from './endpoints/facets'
@@ -143,7 +144,7 @@ export const createProjectsCollection = ({
   // The filters front ends combine, with the sort they use: a region and status page by end year
   // is read in index order instead of sorting every project of the region.
   indexes: [{ fields: ['idfRegion', 'status', 'endYear'] }, { fields: ['status', 'endYear'] }],
-  endpoints: [exportProjectsEndpoint, facetsEndpoint, cardsEndpoint, pageEndpoint],
+  endpoints: [exportProjectsEndpoint, facetsEndpoint, cardsEndpoint, cardFacetsEndpoint, pageEndpoint],
   hooks: {
     beforeOperation: [capPublicQueries, rejectMalformedIds, enforceProjectWorkflow, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],

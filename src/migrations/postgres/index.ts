@@ -6,6 +6,7 @@ import * as migration_20261128_003558_webhook_deliveries from './20261128_003558
 import * as migration_20261128_030253_perf_indexes from './20261128_030253_perf_indexes';
 import * as migration_20261128_033441_api_keys from './20261128_033441_api_keys';
 import * as migration_20261128_060557_project_read_model from './20261128_060557_project_read_model';
+import * as migration_20261128_082803_card_facets_index from './20261128_082803_card_facets_index';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261128_060557_project_read_model.up,
     down: migration_20261128_060557_project_read_model.down,
-    name: '20261128_060557_project_read_model'
+    name: '20261128_060557_project_read_model',
+  },
+  {
+    up: migration_20261128_082803_card_facets_index.up,
+    down: migration_20261128_082803_card_facets_index.down,
+    name: '20261128_082803_card_facets_index'
   },
 ];

@@ -5,6 +5,7 @@ import * as migration_20261128_000726_member_state_picker_label from './20261128
 import * as migration_20261128_030248_perf_indexes from './20261128_030248_perf_indexes';
 import * as migration_20261128_033437_api_keys from './20261128_033437_api_keys';
 import * as migration_20261128_060552_project_read_model from './20261128_060552_project_read_model';
+import * as migration_20261128_082755_card_facets_index from './20261128_082755_card_facets_index';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261128_060552_project_read_model.up,
     down: migration_20261128_060552_project_read_model.down,
-    name: '20261128_060552_project_read_model'
+    name: '20261128_060552_project_read_model',
+  },
+  {
+    up: migration_20261128_082755_card_facets_index.up,
+    down: migration_20261128_082755_card_facets_index.down,
+    name: '20261128_082755_card_facets_index'
   },
 ];
