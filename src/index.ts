@@ -5,6 +5,7 @@ import { ADMIN_TRANSLATIONS } from './admin/translations'
 import { readOnlyForApiKeys } from './access/readOnlyApiKeys'
 import { MemberStates } from './collections/MemberStates'
 import { createOutcomesCollection } from './collections/Outcomes'
+import { ProjectCardFacets } from './collections/ProjectCardFacets'
 import { ProjectCards } from './collections/ProjectCards'
 import { createProjectsCollection } from './collections/Projects'
 import { createReviewEventsCollection } from './collections/ReviewEvents'
@@ -39,7 +40,7 @@ export type ProjectPagesPluginOptions = {
   usersCollection?: CollectionSlug
 }
 
-const PLUGIN_SLUGS = ['projects', 'outcomes', 'member-states', 'review-events', 'project-cards'] as const
+const PLUGIN_SLUGS = ['projects', 'outcomes', 'member-states', 'review-events', 'project-cards', 'project-card-facets'] as const
 
 /**
  * The project-pages content model as a Payload plugin: the `projects`, `outcomes` and
@@ -70,6 +71,7 @@ export const projectPagesPlugin =
       createOutcomesCollection({ usersSlug }),
       MemberStates,
       ProjectCards,
+      ProjectCardFacets,
       createReviewEventsCollection({ usersSlug }),
     ]
     config.collections!.push(...collections)

@@ -72,6 +72,7 @@ export interface Config {
     outcomes: Outcome;
     'member-states': MemberState;
     'project-cards': ProjectCard;
+    'project-card-facets': ProjectCardFacet;
     'review-events': ReviewEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -94,6 +95,7 @@ export interface Config {
     outcomes: OutcomesSelect<false> | OutcomesSelect<true>;
     'member-states': MemberStatesSelect<false> | MemberStatesSelect<true>;
     'project-cards': ProjectCardsSelect<false> | ProjectCardsSelect<true>;
+    'project-card-facets': ProjectCardFacetsSelect<false> | ProjectCardFacetsSelect<true>;
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -348,6 +350,16 @@ export interface ProjectCard {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-card-facets".
+ */
+export interface ProjectCardFacet {
+  id: number;
+  filter: string;
+  locale: 'en' | 'fr' | 'es';
+  facets: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -481,6 +493,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'project-cards';
         value: number | ProjectCard;
+      } | null)
+    | ({
+        relationTo: 'project-card-facets';
+        value: number | ProjectCardFacet;
       } | null)
     | ({
         relationTo: 'review-events';
@@ -653,6 +669,15 @@ export interface ProjectCardsSelect<T extends boolean = true> {
   search?: T;
   card?: T;
   page?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-card-facets_select".
+ */
+export interface ProjectCardFacetsSelect<T extends boolean = true> {
+  filter?: T;
+  locale?: T;
+  facets?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -25,7 +25,7 @@ const req = { i18n: { language: 'en' } } as any
 describe('the plugin', () => {
   it('adds its collections after the host’s and keeps the host’s localization', () => {
     const config = projectPagesPlugin()(host())
-    expect(config.collections!.map((collection) => collection.slug)).toEqual(['staff', 'pages', 'projects', 'outcomes', 'member-states', 'project-cards', 'review-events'])
+    expect(config.collections!.map((collection) => collection.slug)).toEqual(['staff', 'pages', 'projects', 'outcomes', 'member-states', 'project-cards', 'project-card-facets', 'review-events'])
     expect(config.localization).toEqual(host().localization)
     // createdBy and updatedBy point at the host's auth collection.
     expect((field(projects(config), 'createdBy') as any).relationTo).toBe('staff')

@@ -1,8 +1,12 @@
 import type { Payload, Where } from 'payload'
 import { stringify } from 'qs-esm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { LOCALES } from '../src/domain/locales'
+import { countedFacets } from '../src/readModel/cardFacets'
 import { CARD_SELECT, cardsInStep, ensureProjectCards, rowsShape } from '../src/readModel/cards'
+import type { ListFilters } from '../src/readModel/findCards'
+import { readStoredFacets } from '../src/readModel/storedFacets'
 import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser } from './helpers/payload'
@@ -297,6 +301,36 @@ describe('keeping the cards in step', () => {
   const titleOnCard = async (id: number | string, locale = 'en') =>
     (await cards({ locale, limit: '100' })).body.docs.find((doc: any) => doc.id === id)?.title
 
+  // After every change below: each stored filter panel is the panel counted now (and a panel with
+  // projects in it is stored), in every locale.
+  const PANELS: ListFilters[] = [
+    {},
+    ...['pipeline', 'active', 'completed'].map((status) => ({ status })),
+    ...['africa', 'europe'].map((idfRegion) => ({ idfRegion })),
+    ...['national', 'regional'].map((coverage) => ({ coverage })),
+    { projectType: 'LM' },
+    ...['ML', 'BF', 'KE', 'LS', 'FR'].map((memberState) => ({ memberState })),
+  ]
+  afterEach(async () => {
+    for (const locale of LOCALES) {
+      for (const panel of PANELS) {
+        const filters = { ...panel, locale }
+        const [stored, counted] = await Promise.all([readStoredFacets(payload, filters), countedFacets(payload, filters)])
+        if (counted.totalDocs === 0) expect(stored, JSON.stringify(filters)).toBeNull()
+        else expect(JSON.parse(stored ?? 'null'), JSON.stringify(filters)).toEqual(counted)
+      }
+    }
+  })
+
+  it('a project moved to another region leaves one stored panel and joins the other', async () => {
+    const inRegion = async (idfRegion: string) => JSON.parse((await readStoredFacets(payload, { locale: 'en', idfRegion })) ?? '{"totalDocs":0}').totalDocs
+    const [africa, europe] = [await inRegion('africa'), await inRegion('europe')]
+    await payload.update({ collection: 'projects', id: ids.kenya!, data: { idfRegion: 'europe', ...published } as any })
+    expect([await inRegion('africa'), await inRegion('europe')]).toEqual([africa - 1, europe + 1])
+    await payload.update({ collection: 'projects', id: ids.kenya!, data: { idfRegion: 'africa', ...published } as any })
+    expect([await inRegion('africa'), await inRegion('europe')]).toEqual([africa, europe])
+  })
+
   it('a draft saved over a published page leaves its card; publishing the draft changes it', async () => {
     await payload.update({ collection: 'projects', id: ids.france!, draft: true, data: { title: 'Return counselling in France (new draft)' } as any })
     expect(await titleOnCard(ids.france!)).toBe('Return counselling in France')
@@ -369,6 +403,9 @@ describe('keeping the cards in step', () => {
     const { body } = await cards({ locale: 'fr', memberState: 'ML' })
     expect(body.docs[0].memberStates.map((state: any) => state.name)).toEqual(['Burkina Faso', 'République du Mali'])
     expect(body.docs).toEqual(await restList({ memberStates: { in: [states.ML] } }, { locale: 'fr' }))
+    // And in the filter panels that list it, stored ones included.
+    const panel = (await api.rest('GET', '/projects/cards/facets?locale=fr')).body
+    expect(panel.facets.memberStates.find((state: any) => state.value === 'ML').label).toBe('République du Mali')
   })
 
   it('a publication that fails leaves the cards as they were', async () => {

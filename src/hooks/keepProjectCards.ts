@@ -36,7 +36,7 @@ export const refreshCardsOfMemberState: CollectionAfterChangeHook = async ({ doc
   const unchanged = previousDoc && ['name', 'iso2', 'slug'].every((field) => JSON.stringify(previousDoc[field]) === JSON.stringify(doc[field]))
   if (unchanged) return doc
   const ids = await projectIdsWhere(req.payload, { memberStates: { in: [doc.id] } }, req)
-  for (let start = 0; start < ids.length; start += BATCH) await refreshProjectCards(req.payload, ids.slice(start, start + BATCH), req)
+  for (let start = 0; start < ids.length; start += BATCH) await refreshProjectCards(req.payload, ids.slice(start, start + BATCH), req, { relabel: true })
   return doc
 }
 

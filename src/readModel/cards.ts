@@ -7,6 +7,7 @@ import { lockPublicContentWrites, sqlSession, startTransaction } from '../databa
 import { fold } from '../domain/fold'
 import { configuredProjectTypes } from '../domain/vocabularies'
 import { LOCALES, type Locale } from '../domain/locales'
+import { changedKeys, filterColumnsOf, storeFacets } from './storedFacets'
 
 /**
  * What a list card shows, as `GET /api/projects?select=…&depth=1` answers it: no rich text, Member
@@ -33,7 +34,7 @@ export const CARD_SELECT = {
 
 const COLLECTION = 'project-cards' as const
 /** Bump when the way cards and pages are built or stored changes: rows of another shape are rebuilt. */
-const ROWS_VERSION = 3
+const ROWS_VERSION = 4
 
 /**
  * What the stored rows depend on besides the content: how they are built (ROWS_VERSION, the card's
@@ -154,32 +155,37 @@ const withReferrers = async (payload: Payload, ids: (number | string)[], req?: P
  * public sees now: a published project gets one row per locale, a draft, unpublished or deleted one
  * none. Runs in `req`'s transaction, so a change and its read model are saved together or not at all.
  */
-export const refreshProjectCards = (payload: Payload, changed: (number | string)[], req?: PayloadRequest): Promise<void> => {
+export const refreshProjectCards = (payload: Payload, changed: (number | string)[], req?: PayloadRequest, { relabel = false } = {}): Promise<void> => {
   if (!changed.length) return Promise.resolve()
-  if (!req) return refreshNow(payload, changed)
+  if (!req) return refreshNow(payload, changed, undefined, relabel)
   // One after another within a request: a bulk delete runs its documents' hooks side by side, and
   // two refreshes of one project interleaved (delete, delete, insert, insert) would write its rows
   // twice. A refresh only reads and writes rows, so it never waits on another one from inside.
-  const next = (refreshing.get(req) ?? Promise.resolve()).catch(() => undefined).then(() => refreshNow(payload, changed, req))
+  const next = (refreshing.get(req) ?? Promise.resolve()).catch(() => undefined).then(() => refreshNow(payload, changed, req, relabel))
   refreshing.set(req, next)
   return next
 }
 
 const refreshing = new WeakMap<PayloadRequest, Promise<void>>()
 
-const refreshNow = async (payload: Payload, changed: (number | string)[], req?: PayloadRequest) => {
+/** `relabel`: a Member State was renamed, and the stored filter panels that name it are written again. */
+const refreshNow = async (payload: Payload, changed: (number | string)[], req: PayloadRequest | undefined, relabel: boolean) => {
   if (req) await lockPublicContentWrites(req)
   const ids = await withReferrers(payload, changed, req)
+  const before = await filterColumnsOf(payload, ids, req)
   await payload.db.deleteMany({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, req })
   // A draft that was never published (an import's, a new page's) has nothing to read: one count.
   const published = await payload.db.count({ collection: 'projects', where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }, req })
-  if (published.totalDocs > 0) await writeRowsOf(payload, ids, req)
+  const after = published.totalDocs > 0 ? await writeRowsOf(payload, ids, req) : []
+  // The filter panels these projects were or are counted in, when what they are counted by changed.
+  await storeFacets(payload, changedKeys(before, after.filter((row) => row.locale === 'en'), relabel), req)
 }
 
 const writeRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
   const rows: Row[] = []
   for (const locale of LOCALES) rows.push(...(await readPages(payload, ids, locale, req)).map((page) => rowOf(page, locale)))
   await insertCards(payload, rows, req)
+  return rows
 }
 
 /** The IDs of the projects (their published versions) that match `where`, nothing else read. */
@@ -219,6 +225,7 @@ export const rebuildProjectCards = async (payload: Payload, progress?: (done: nu
       await writeRowsOf(payload, batch, req)
       progress?.(Math.min(start + BATCH, ids.length), ids.length)
     }
+    await storeFacets(payload, 'all', req)
     await payload.db.upsert({
       collection: 'payload-kv' as never,
       where: { key: { equals: SHAPE_KEY } },

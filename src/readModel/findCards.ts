@@ -138,12 +138,16 @@ export const cardsWhere = (query: CardFilters): Where => {
 
 type Drizzle = { select: (fields?: Record<string, unknown>) => any }
 
-/** The read model's table on a SQL adapter, with `where` and `sort` translated by the adapter's own query builder. */
-export const cardsTableQuery = (payload: Payload, where: Where, sort?: string[]) => {
+/**
+ * A read model table (`project-cards` by default) on a SQL adapter, with `where` and `sort`
+ * translated by the adapter's own query builder. `db` is a transaction's session (see
+ * sqlSession) when the read must see its uncommitted rows.
+ */
+export const readModelTableQuery = (payload: Payload, where: Where, { sort, slug = 'project-cards', db }: { sort?: string[]; slug?: 'project-cards' | 'project-card-facets'; db?: Drizzle } = {}) => {
   const adapter = payload.db as unknown as { drizzle: Drizzle; tables: Record<string, any>; tableNameMap: Map<string, string> }
-  const tableName = adapter.tableNameMap.get('project_cards') ?? 'project_cards'
-  const built = buildQuery({ adapter: adapter as never, fields: payload.collections['project-cards'].config.flattenedFields, sort, tableName, where })
-  return { drizzle: adapter.drizzle, table: adapter.tables[tableName], built }
+  const tableName = adapter.tableNameMap.get(slug.replaceAll('-', '_')) ?? slug.replaceAll('-', '_')
+  const built = buildQuery({ adapter: adapter as never, fields: payload.collections[slug].config.flattenedFields, sort, tableName, where })
+  return { drizzle: db ?? adapter.drizzle, table: adapter.tables[tableName], built }
 }
 
 /**
@@ -158,7 +162,7 @@ export const findProjectCards = async (payload: Payload, query: CardQuery): Prom
   let cards: string[]
   let hasNextPage: boolean
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
-    const { drizzle, table, built } = cardsTableQuery(payload, where, sort)
+    const { drizzle, table, built } = readModelTableQuery(payload, where, { sort })
     // One row more than the page says whether there is a next page, without a count.
     const rows: { card: string }[] = await drizzle
       .select({ card: table.card })
@@ -187,7 +191,7 @@ export const findProjectCards = async (payload: Payload, query: CardQuery): Prom
 export const findProjectPage = async (payload: Payload, slug: string, locale: Locale): Promise<string | null> => {
   const where: Where = { and: [{ slug: { equals: slug } }, { locale: { equals: locale } }] }
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
-    const { drizzle, table, built } = cardsTableQuery(payload, where)
+    const { drizzle, table, built } = readModelTableQuery(payload, where)
     const rows: { page: string }[] = await drizzle.select({ page: table.page }).from(table).where(built.where).limit(1)
     return rows[0]?.page ?? null
   }

@@ -28,13 +28,10 @@ export const projectFacets = async (payload: Payload, { where, locale, req }: { 
  * counts' Member States are keyed by document id (`by: 'id'`) or by ISO code (`'iso2'`, the read
  * model's). Values with no project are left out.
  */
-export const labelFacets = async (payload: Payload, counts: FacetCounts, locale: Locale, by: 'id' | 'iso2'): Promise<Facets> => {
+export const labelFacets = async (payload: Payload, counts: FacetCounts, locale: Locale, by: 'id' | 'iso2', known?: MemberStateNames): Promise<Facets> => {
   const projectTypes = configuredProjectTypes(payload.config)
   const keys = [...counts.memberStates.keys()]
-  const { docs: states } = keys.length
-    ? await payload.find({ collection: 'member-states', where: { [by]: { in: keys } }, locale, depth: 0, limit: 0, pagination: false, joins: false, select: { name: true, iso2: true } })
-    : { docs: [] }
-  const stateBy = new Map(states.map((state: any) => [state[by], state]))
+  const stateBy = known ?? (keys.length ? await memberStateNames(payload, locale, by, { [by]: { in: keys } }) : new Map())
 
   const coded = (facet: 'status' | 'coverage' | 'idfRegion' | 'projectType') => {
     const terms = facet === 'projectType' ? projectTypes : CODED[facet]
@@ -61,6 +58,15 @@ export const labelFacets = async (payload: Payload, counts: FacetCounts, locale:
       endYear: years('endYear'),
     },
   }
+}
+
+/** Member States' names (and codes) in one locale, by id or by ISO code. */
+export type MemberStateNames = Map<unknown, { name: string; iso2: string }>
+
+/** The names of the Member States matching `where` (all by default); `req` reads inside its transaction. */
+export const memberStateNames = async (payload: Payload, locale: Locale, by: 'id' | 'iso2', where: Where = {}, req?: PayloadRequest): Promise<MemberStateNames> => {
+  const { docs } = await payload.find({ collection: 'member-states', where, locale, depth: 0, limit: 0, pagination: false, joins: false, select: { name: true, iso2: true }, req })
+  return new Map(docs.map((state: any) => [state[by], state]))
 }
 
 /**

@@ -6,6 +6,7 @@ import * as migration_20261128_030248_perf_indexes from './20261128_030248_perf_
 import * as migration_20261128_033437_api_keys from './20261128_033437_api_keys';
 import * as migration_20261128_060552_project_read_model from './20261128_060552_project_read_model';
 import * as migration_20261128_082755_card_facets_index from './20261128_082755_card_facets_index';
+import * as migration_20261128_084040_stored_filter_panels from './20261128_084040_stored_filter_panels';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261128_082755_card_facets_index.up,
     down: migration_20261128_082755_card_facets_index.down,
-    name: '20261128_082755_card_facets_index'
+    name: '20261128_082755_card_facets_index',
+  },
+  {
+    up: migration_20261128_084040_stored_filter_panels.up,
+    down: migration_20261128_084040_stored_filter_panels.down,
+    name: '20261128_084040_stored_filter_panels'
   },
 ];

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { configuredProjectTypes } from '../../../domain/vocabularies'
-import { cardFacets } from '../../../readModel/cardFacets'
+import { cardFacetsJson } from '../../../readModel/cardFacets'
 import { parseCardFilters } from '../../../readModel/findCards'
 
 /**
@@ -21,6 +21,6 @@ export const cardFacetsEndpoint: Endpoint = {
     } catch (error) {
       return Response.json({ errors: [{ message: (error as Error).message }] }, { status: (error as { status?: number }).status ?? 400 })
     }
-    return Response.json(await cardFacets(req.payload, filters))
+    return new Response(await cardFacetsJson(req.payload, filters), { headers: { 'content-type': 'application/json' } })
   },
 }
