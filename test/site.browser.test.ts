@@ -124,6 +124,7 @@ describe('the public list and Member State pages', () => {
     const searched = await page('/fr/projects?q=FRONTIERES%20sahel')
     expect(searched.html).toContain('Appui à la gestion des frontières au Sahel')
     expect(searched.html).toMatch(/<option value="africa"[^>]*>Afrique \(1\)<\/option>/)
+    expect(searched.html).toContain('<p role="status">1 projet</p>')
     expect((await page('/fr/projects?memberState=%25')).html).toContain('Aucun projet ne correspond à ces filtres.')
     expect((await page('/en/projects?from=2026')).html).not.toContain('Support to border management in the Sahel')
     const mali = await page('/fr/member-states/ml')

@@ -8,13 +8,14 @@ const STRINGS = {
     skip: 'Skip to content',
     languages: 'Languages',
     search: 'Search',
-    searchHint: 'Title, project ID or Prima ID',
+    searchHint: 'Title, summary, project ID or Prima ID',
     filter: 'Filter',
     clear: 'Clear filters',
     any: 'Any',
     from: 'From year',
     to: 'To year',
     results: '{count} projects',
+    oneResult: '{count} project',
     noResults: 'No project matches these filters.',
     previous: 'Previous',
     next: 'Next',
@@ -37,13 +38,14 @@ const STRINGS = {
     skip: 'Aller au contenu',
     languages: 'Langues',
     search: 'Rechercher',
-    searchHint: 'Titre, Projet ID ou Prima ID',
+    searchHint: 'Titre, résumé, Projet ID ou Prima ID',
     filter: 'Filtrer',
     clear: 'Effacer les filtres',
     any: 'Tous',
     from: 'À partir de',
     to: 'Jusqu’à',
     results: '{count} projets',
+    oneResult: '{count} projet',
     noResults: 'Aucun projet ne correspond à ces filtres.',
     previous: 'Précédent',
     next: 'Suivant',
@@ -66,13 +68,14 @@ const STRINGS = {
     skip: 'Ir al contenido',
     languages: 'Idiomas',
     search: 'Buscar',
-    searchHint: 'Título, ID del proyecto o Prima ID',
+    searchHint: 'Título, resumen, ID del proyecto o Prima ID',
     filter: 'Filtrar',
     clear: 'Quitar filtros',
     any: 'Todos',
     from: 'Desde el año',
     to: 'Hasta el año',
     results: '{count} proyectos',
+    oneResult: '{count} proyecto',
     noResults: 'Ningún proyecto coincide con estos filtros.',
     previous: 'Anterior',
     next: 'Siguiente',
@@ -98,3 +101,7 @@ export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Fran
 /** A site string in the locale, with `{name}` placeholders filled in. */
 export const say = (locale: Locale, key: SiteString, vars: Record<string, string | number> = {}) =>
   STRINGS[locale][key].replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''))
+
+/** “1 project”, “0 projet”, “12 proyectos”: the count with the noun in the locale's plural form. */
+export const sayCount = (locale: Locale, count: number) =>
+  say(locale, new Intl.PluralRules(locale).select(count) === 'one' ? 'oneResult' : 'results', { count: count.toLocaleString(locale) })

@@ -6,7 +6,7 @@ import { FIELD_LABELS } from '../../../../domain/fieldLabels'
 import { isLocale, type Locale, LOCALES } from '../../../../domain/locales'
 import { listProjects, type ListQuery } from '../../../../site/data'
 import type { FacetValue } from '../../../../site/facets'
-import { say } from '../../../../site/strings'
+import { say, sayCount } from '../../../../site/strings'
 import { listPath, projectPath, siteUrl } from '../../../../site/urls'
 
 type Params = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -94,7 +94,7 @@ export default async function ProjectList({ params, searchParams }: Params) {
           <button type="submit">{say(locale, 'filter')}</button> <a href={listPath(locale)}>{say(locale, 'clear')}</a>
         </div>
       </form>
-      <p role="status">{say(locale, 'results', { count: list.totalDocs })}</p>
+      <p role="status">{sayCount(locale, list.totalDocs)}</p>
       {list.docs.length === 0 ? (
         <p>{say(locale, 'noResults')}</p>
       ) : (
