@@ -422,6 +422,26 @@ describe('keeping the cards in step', () => {
     expect(await titleOnCard(ids.kenya!)).toBe('Kenya labour mobility')
   })
 
+  it('a restore that fails half-way leaves the page, its versions and its cards as they were', async () => {
+    await payload.update({ collection: 'projects', id: ids.france!, data: { title: 'Return counselling in France, before a restore', ...published } as any })
+    const { docs: versions, totalDocs } = await payload.findVersions({ collection: 'projects', where: { parent: { equals: ids.france } }, sort: 'createdAt', limit: 1 })
+    const current = ((await payload.findByID({ collection: 'projects', id: ids.france!, draft: true })) as any).title
+    expect((versions[0]!.version as any).title).not.toBe(current)
+    const hooks = payload.collections.projects.config.hooks.afterChange
+    const failing = () => {
+      throw new Error('the server failed during the restore')
+    }
+    hooks.push(failing)
+    try {
+      await expect(payload.restoreVersion({ collection: 'projects', id: versions[0]!.id })).rejects.toThrow(/during the restore/)
+    } finally {
+      hooks.splice(hooks.indexOf(failing), 1)
+    }
+    expect(((await payload.findByID({ collection: 'projects', id: ids.france!, draft: true })) as any).title).toBe(current)
+    expect((await payload.countVersions({ collection: 'projects', where: { parent: { equals: ids.france } } })).totalDocs).toBe(totalDocs)
+    expect(await titleOnCard(ids.france!)).toBe(current)
+  })
+
   it('are rebuilt when the fields a page shows change (an upgrade adds one or makes one staff-only)', async () => {
     expect(rowsShape(payload)).toBe(rowsShape(payload))
     const before = rowsShape(payload)

@@ -6,8 +6,11 @@ import { startTransaction } from '../database'
 /** The operations (their arguments objects) whose transaction these hooks began and must commit. */
 const begun = new WeakSet<object>()
 
+/** The operations that write: a restore writes the document and a new version, and runs the hooks. */
+const WRITES: string[] = ['create', 'update', 'delete', 'restoreVersion']
+
 /**
- * Each write to the content (a save, a publication, a scheduled publication, a delete) is one
+ * Each write to the content (a save, a publication, a scheduled publication, a delete, a restore) is one
  * transaction on SQLite too, where Payload leaves transactions off: the document, its version,
  * the review history and the queued webhooks are written together or not at all. Must be the last
  * `beforeOperation` hook, so that the arguments it sees are those the operation hands to
@@ -15,7 +18,7 @@ const begun = new WeakSet<object>()
  * Other adapters start their own transaction in the operation: nothing to do.
  */
 export const beginAtomicWrite: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (operation !== 'create' && operation !== 'update' && operation !== 'delete') return args
+  if (!WRITES.includes(operation)) return args
   if (req.payload.db.name !== 'sqlite') return args
   if (await startTransaction(req)) begun.add(args)
   return args
