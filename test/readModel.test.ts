@@ -322,6 +322,15 @@ describe('keeping the cards in step', () => {
     }
   })
 
+  it('a project whose end year alone changed is counted in its new year in every panel it is in', async () => {
+    const endYears = async (panel: ListFilters) => JSON.parse((await readStoredFacets(payload, { locale: 'fr', ...panel }))!).facets.endYear.map((year: any) => year.value)
+    expect(await endYears({})).not.toContain(2031)
+    await payload.update({ collection: 'projects', id: ids.kenya!, data: { endYear: 2031, ...published } as any })
+    for (const panel of [{}, { idfRegion: 'africa' }, { memberState: 'KE' }]) expect(await endYears(panel), JSON.stringify(panel)).toContain(2031)
+    await payload.update({ collection: 'projects', id: ids.kenya!, data: { endYear: 2027, ...published } as any })
+    expect(await endYears({})).not.toContain(2031)
+  })
+
   it('a project moved to another region leaves one stored panel and joins the other', async () => {
     const inRegion = async (idfRegion: string) => JSON.parse((await readStoredFacets(payload, { locale: 'en', idfRegion })) ?? '{"totalDocs":0}').totalDocs
     const [africa, europe] = [await inRegion('africa'), await inRegion('europe')]

@@ -1,6 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
 
+import { lockPublicContentWrites } from '../database'
 import { projectIdsWhere, refreshProjectCards } from '../readModel/cards'
+import { storeFacets } from '../readModel/storedFacets'
 
 /**
  * Keeps a project's list cards and pages (src/readModel) what the public sees, in the saving transaction:
@@ -35,8 +37,16 @@ export const refreshCardsOfMemberState: CollectionAfterChangeHook = async ({ doc
   if (operation === 'create') return doc
   const unchanged = previousDoc && ['name', 'iso2', 'slug'].every((field) => JSON.stringify(previousDoc[field]) === JSON.stringify(doc[field]))
   if (unchanged) return doc
+  // Locked before the projects naming it are read: a save adding it to a project meanwhile
+  // (on PostgreSQL) comes before, and is among them, or after, and reads the new name.
+  await lockPublicContentWrites(req)
   const ids = await projectIdsWhere(req.payload, { memberStates: { in: [doc.id] } }, req)
-  for (let start = 0; start < ids.length; start += BATCH) await refreshProjectCards(req.payload, ids.slice(start, start + BATCH), req, { relabel: true })
+  // The filter panels naming it are counted once, after every batch of cards.
+  const panels = new Set<string>()
+  for (let start = 0; start < ids.length; start += BATCH) {
+    await refreshProjectCards(req.payload, ids.slice(start, start + BATCH), req, { relabel: true, collect: panels })
+  }
+  await storeFacets(req.payload, panels, req)
   return doc
 }
 

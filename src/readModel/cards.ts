@@ -5,7 +5,7 @@ import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
 import { lockPublicContentWrites, sqlSession, startTransaction } from '../database'
 import { fold } from '../domain/fold'
-import { configuredProjectTypes } from '../domain/vocabularies'
+import { configuredProjectTypes, COVERAGES, IDF_REGIONS, PROJECT_STATUSES } from '../domain/vocabularies'
 import { LOCALES, type Locale } from '../domain/locales'
 import { changedKeys, filterColumnsOf, storeFacets } from './storedFacets'
 
@@ -38,14 +38,15 @@ const ROWS_VERSION = 4
 
 /**
  * What the stored rows depend on besides the content: how they are built (ROWS_VERSION, the card's
- * fields) and the fields of the collections a page shows, with their access and the project types'
- * labels. An upgrade that adds a field or makes one staff-only, or a host that relabels a project
+ * fields) and the fields of the collections a page shows, with their access and the coded
+ * values' labels. An upgrade that adds a field or makes one staff-only, or a host that relabels a project
  * type, changes it, and the next start rebuilds every row (see ensureProjectCards).
  */
 export const rowsShape = (payload: Payload): string => {
   const fields = (['projects', 'outcomes', 'member-states'] as const).map((slug) => (payload.collections[slug]?.config.fields ?? []).map(fieldShape))
-  const projectTypes = configuredProjectTypes(payload.config)
-  return createHash('sha256').update(JSON.stringify([ROWS_VERSION, Object.keys(CARD_SELECT), fields, projectTypes])).digest('hex').slice(0, 16)
+  // The coded values' labels, on the cards (`labels`) and in the stored filter panels.
+  const vocabularies = [configuredProjectTypes(payload.config), PROJECT_STATUSES, IDF_REGIONS, COVERAGES]
+  return createHash('sha256').update(JSON.stringify([ROWS_VERSION, Object.keys(CARD_SELECT), fields, vocabularies])).digest('hex').slice(0, 16)
 }
 
 /** What of a field's config changes what a page holds: its name, kind, languages, who may read it, its children. */
@@ -155,21 +156,28 @@ const withReferrers = async (payload: Payload, ids: (number | string)[], req?: P
  * public sees now: a published project gets one row per locale, a draft, unpublished or deleted one
  * none. Runs in `req`'s transaction, so a change and its read model are saved together or not at all.
  */
-export const refreshProjectCards = (payload: Payload, changed: (number | string)[], req?: PayloadRequest, { relabel = false } = {}): Promise<void> => {
+export const refreshProjectCards = (payload: Payload, changed: (number | string)[], req?: PayloadRequest, panels: PanelOptions = {}): Promise<void> => {
   if (!changed.length) return Promise.resolve()
-  if (!req) return refreshNow(payload, changed, undefined, relabel)
+  if (!req) return refreshNow(payload, changed, undefined, panels)
   // One after another within a request: a bulk delete runs its documents' hooks side by side, and
   // two refreshes of one project interleaved (delete, delete, insert, insert) would write its rows
   // twice. A refresh only reads and writes rows, so it never waits on another one from inside.
-  const next = (refreshing.get(req) ?? Promise.resolve()).catch(() => undefined).then(() => refreshNow(payload, changed, req, relabel))
+  const next = (refreshing.get(req) ?? Promise.resolve()).catch(() => undefined).then(() => refreshNow(payload, changed, req, panels))
   refreshing.set(req, next)
   return next
 }
 
 const refreshing = new WeakMap<PayloadRequest, Promise<void>>()
 
-/** `relabel`: a Member State was renamed, and the stored filter panels that name it are written again. */
-const refreshNow = async (payload: Payload, changed: (number | string)[], req: PayloadRequest | undefined, relabel: boolean) => {
+/**
+ * What to do with the stored filter panels (src/readModel/storedFacets.ts) a refresh changes.
+ * `relabel`: a Member State was renamed, and every panel the projects are in names it. `collect`:
+ * add their keys to this set instead of storing them (the caller stores them once, after many
+ * refreshes in one transaction).
+ */
+export type PanelOptions = { relabel?: boolean; collect?: Set<string> }
+
+const refreshNow = async (payload: Payload, changed: (number | string)[], req: PayloadRequest | undefined, { relabel = false, collect }: PanelOptions) => {
   if (req) await lockPublicContentWrites(req)
   const ids = await withReferrers(payload, changed, req)
   const before = await filterColumnsOf(payload, ids, req)
@@ -178,7 +186,9 @@ const refreshNow = async (payload: Payload, changed: (number | string)[], req: P
   const published = await payload.db.count({ collection: 'projects', where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }, req })
   const after = published.totalDocs > 0 ? await writeRowsOf(payload, ids, req) : []
   // The filter panels these projects were or are counted in, when what they are counted by changed.
-  await storeFacets(payload, changedKeys(before, after.filter((row) => row.locale === 'en'), relabel), req)
+  const keys = changedKeys(before, after.filter((row) => row.locale === 'en'), relabel)
+  if (collect) for (const key of keys) collect.add(key)
+  else await storeFacets(payload, keys, req)
 }
 
 const writeRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
-import type { Payload, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { COLUMN_FACETS, type ColumnFacet, type FacetCounts } from '../site/facetCounts'
 import { readModelTableQuery } from './findCards'
@@ -10,12 +10,13 @@ type Group = { facet: string; value: unknown; n: unknown }
 
 /**
  * How many of the read model's rows match `where` (a card list's filters in one locale), per
- * value of each facet. `db` is a transaction's session when the count must see its rows.
+ * value of each facet. When the count must see a transaction's rows: `db`, its session on SQL
+ * databases (see sqlSession), and `req`, its request (MongoDB).
  */
-export const countCardFacets = async (payload: Payload, where: Where, db?: any): Promise<FacetCounts> => {
+export const countCardFacets = async (payload: Payload, where: Where, { db, req }: { db?: any; req?: PayloadRequest } = {}): Promise<FacetCounts> => {
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') return countsOf(await countInSql(payload, where, db))
   const select = Object.fromEntries(FACETS.map((name) => [name, true as const]))
-  const { docs } = await payload.db.find({ collection: 'project-cards', where, pagination: false, limit: 0, select })
+  const { docs } = await payload.db.find({ collection: 'project-cards', where, pagination: false, limit: 0, select, req })
   return countsOf((docs as unknown as Record<string, unknown>[]).flatMap((row) => FACETS.map((facet) => ({ facet, value: row[facet], n: 1 }))))
 }
 

@@ -34,8 +34,20 @@ const filtersOfKey = (key: string): ListFilters => {
 }
 
 /** The filter columns of a project's row, as `project-cards` stores them. */
-export type FilterColumns = { project: string; status?: string | null; projectType?: string | null; idfRegion?: string | null; coverage?: string | null; memberStates?: string | null }
+export type FilterColumns = {
+  project: string
+  status?: string | null
+  projectType?: string | null
+  idfRegion?: string | null
+  coverage?: string | null
+  memberStates?: string | null
+  startYear?: number | null
+  endYear?: number | null
+}
+/** The columns a panel is kept for one value of. */
 const COLUMNS = ['status', 'projectType', 'idfRegion', 'coverage'] as const
+/** Every column a panel counts by: a change to any of them changes the panels the project is in. */
+const COUNTED = [...COLUMNS, 'memberStates', 'startYear', 'endYear'] as const
 
 /** The stored panels a project with these columns is counted in. */
 const keysOf = (row: FilterColumns): string[] => [
@@ -52,7 +64,8 @@ const keysOf = (row: FilterColumns): string[] => [
 export const changedKeys = (before: FilterColumns[], after: FilterColumns[], relabel = false): Set<string> => {
   const was = new Map(before.map((row) => [row.project, row]))
   const is = new Map(after.map((row) => [row.project, row]))
-  const same = (a?: FilterColumns, b?: FilterColumns) => Boolean(a && b) && [...COLUMNS, 'memberStates' as const].every((column) => (a![column] ?? null) === (b![column] ?? null))
+  const value = (row: FilterColumns, column: (typeof COUNTED)[number]) => (row[column] === null || row[column] === undefined ? null : String(row[column]))
+  const same = (a?: FilterColumns, b?: FilterColumns) => Boolean(a && b) && COUNTED.every((column) => value(a!, column) === value(b!, column))
   const keys = new Set<string>()
   for (const project of new Set([...was.keys(), ...is.keys()])) {
     if (!relabel && same(was.get(project), is.get(project))) continue
@@ -64,7 +77,7 @@ export const changedKeys = (before: FilterColumns[], after: FilterColumns[], rel
 /** The English rows' filter columns of these projects (or all; every locale has the same), inside `req`'s transaction. */
 export const filterColumnsOf = async (payload: Payload, ids: (number | string)[] | 'all', req?: PayloadRequest): Promise<FilterColumns[]> => {
   const where: Where = ids === 'all' ? { locale: { equals: 'en' } } : { and: [{ project: { in: ids.map(String) } }, { locale: { equals: 'en' } }] }
-  const select = { project: true, status: true, projectType: true, idfRegion: true, coverage: true, memberStates: true } as const
+  const select = { project: true, status: true, projectType: true, idfRegion: true, coverage: true, memberStates: true, startYear: true, endYear: true } as const
   const { docs } = await payload.db.find({ collection: 'project-cards', where, select, pagination: false, limit: 0, req })
   return docs as unknown as FilterColumns[]
 }
@@ -104,7 +117,7 @@ export const storeFacets = async (payload: Payload, keys: Set<string> | 'all', r
   const names = Object.fromEntries(await Promise.all(LOCALES.map(async (locale) => [locale, await memberStateNames(payload, locale, 'iso2', {}, await readReq())] as const)))
   const rows: { filter: string; locale: string; facets: string }[] = []
   for (const key of wanted) {
-    const counts = await countCardFacets(payload, cardsWhere({ locale: 'en', ...filtersOfKey(key) }), db)
+    const counts = await countCardFacets(payload, cardsWhere({ locale: 'en', ...filtersOfKey(key) }), { db, req })
     if (counts.totalDocs === 0) continue
     for (const locale of LOCALES) rows.push({ filter: key, locale, facets: JSON.stringify(await labelFacets(payload, counts, locale, 'iso2', names[locale])) })
   }

@@ -25,7 +25,8 @@ const queryOf = (search: Record<string, string | string[] | undefined>): ListQue
   }
   const page = Number(one('page'))
   return {
-    q: one('q'),
+    // As long as the card list takes (MAX_QUERY_LENGTH): a longer one is cut, not refused.
+    q: one('q')?.slice(0, 200),
     ...Object.fromEntries(FILTERS.map((name) => [name, one(name)])),
     memberState: one('memberState'),
     from: year('from'),
