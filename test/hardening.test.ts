@@ -100,6 +100,20 @@ describe('reads', () => {
     const badId = await api.rest('GET', '/projects?where[memberStates][in]=abc')
     expect(badId.status).toBe(400)
     expect(badId.body.errors[0].message).toBe('where.memberStates.in: “abc” is not an ID.')
+    // A value a select field cannot hold (a 500 on PostgreSQL, where it is an enum), in lists,
+    // counts and the facets, on every collection.
+    for (const path of [
+      '/projects?where[status][equals]=finished',
+      '/projects?where[or][0][idfRegion][in]=africa,mars',
+      '/projects/count?where[coverage][equals]=',
+      '/projects/facets?where[status][equals]=finished',
+      '/outcomes?where[_status][equals]=live',
+    ]) {
+      const answer = await api.rest('GET', path)
+      expect(answer.status, path).toBe(400)
+      expect(answer.body.errors[0].message, path).toMatch(/^where\.(status|idfRegion|coverage|_status)\.(equals|in): “.*” is not one of /)
+    }
+    expect((await api.rest('GET', '/projects?where[status][in]=active,completed')).status).toBe(200)
   })
 })
 

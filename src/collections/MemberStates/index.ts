@@ -9,6 +9,7 @@ import { refreshCardsOfMemberState } from '../../hooks/keepProjectCards'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
+import { rejectUnknownOptions } from '../../hooks/rejectUnknownOptions'
 import { rejectMalformedValues } from '../../hooks/rejectMalformedValues'
 import { ensureUnique } from '../../hooks/uniqueness'
 import { revalidateMemberStatePages } from '../../site/revalidate'
@@ -40,7 +41,7 @@ export const MemberStates: CollectionConfig = {
   // Without this each populated State carried every field and its own join of projects.
   defaultPopulate: { name: true, iso2: true, slug: true },
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, searchByAnyName, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, searchByAnyName, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'name' })],
     beforeChange: [ensureUnique(['iso2', 'iso3', 'slug']), populatePickerLabel],

@@ -10,6 +10,7 @@ import { refreshCardsOfDeletedOutcome, refreshCardsOfOutcome } from '../../hooks
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
+import { rejectUnknownOptions } from '../../hooks/rejectUnknownOptions'
 import { rejectMalformedValues } from '../../hooks/rejectMalformedValues'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
 import { enforceOutcomeWorkflow } from '../../workflow/enforceOutcomeWorkflow'
@@ -57,7 +58,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
   defaultSort: 'order',
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, enforceOutcomeWorkflow, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, enforceOutcomeWorkflow, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, assignOrder],
     beforeChange: [

@@ -14,6 +14,7 @@ import { keepProjectCards, rememberReferrers, removeProjectCards } from '../../h
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
+import { rejectUnknownOptions } from '../../hooks/rejectUnknownOptions'
 import { rejectMalformedValues } from '../../hooks/rejectMalformedValues'
 import { sanitizeRichText } from '../../hooks/sanitizeRichText'
 import { ensureUnique } from '../../hooks/uniqueness'
@@ -146,7 +147,7 @@ export const createProjectsCollection = ({
   indexes: [{ fields: ['idfRegion', 'status', 'endYear'] }, { fields: ['status', 'endYear'] }],
   endpoints: [exportProjectsEndpoint, facetsEndpoint, cardsEndpoint, cardFacetsEndpoint, pageEndpoint],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, enforceProjectWorkflow, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, enforceProjectWorkflow, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'title' })],
     beforeChange: [
