@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { ROOT } from './env'
@@ -24,11 +25,50 @@ export const sourceFingerprint = (): string => {
   return hash.digest('hex')
 }
 
+/** Outside .next: `next build` empties that folder. One per checkout. */
+const LOCK = path.join(os.tmpdir(), `next-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`)
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+
+/**
+ * Runs `build` holding this checkout's build lock: test files that start the server at once (on a
+ * fresh checkout, or after a change) would otherwise each start `next build`, and all but one
+ * fail ("Another next build process is already running"). A lock left by a killed build is taken
+ * over after 15 minutes.
+ */
+const withBuildLock = (build: () => void) => {
+  for (;;) {
+    try {
+      mkdirSync(LOCK)
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const since = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs
+      if (since !== undefined && Date.now() - since > 15 * 60_000) rmSync(LOCK, { recursive: true, force: true })
+      else sleep(500)
+    }
+  }
+  try {
+    build()
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true })
+  }
+}
+
+const upToDate = (fingerprint: string) => existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint
+
 /** Builds the production app when there is no build or the sources changed since the last one. */
 export const buildIfStale = () => {
   const fingerprint = sourceFingerprint()
+  if (upToDate(fingerprint)) return
+  withBuildLock(() => {
+    // Another process may have built it while this one waited.
+    if (upToDate(fingerprint)) return
+    rebuild(fingerprint)
+  })
+}
+
+const rebuild = (fingerprint: string) => {
   const built = existsSync(path.join(ROOT, '.next', 'BUILD_ID'))
-  if (built && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint) return
   console.log(built ? 'Sources changed since the last build: rebuilding…' : 'No production build yet: building (about a minute)…')
   const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], {
     cwd: ROOT,
