@@ -429,6 +429,17 @@ describe('keeping the cards in step', () => {
     expect(panel.facets.memberStates.find((state: any) => state.value === 'ML').label).toBe('République du Mali')
   })
 
+  it('a Member State whose code is corrected takes its projects to the panel of the new code', async () => {
+    const panel = async (memberState: string) => readStoredFacets(payload, { locale: 'en', memberState })
+    expect(JSON.parse((await panel('FR'))!).totalDocs).toBe(1)
+    await payload.update({ collection: 'member-states', id: states.FR!, data: { name: 'Monaco', iso2: 'MC', iso3: 'MCO' } as any })
+    expect(await panel('FR')).toBeNull()
+    expect(JSON.parse((await panel('MC'))!)).toEqual(await countedFacets(payload, { locale: 'en', memberState: 'MC' }))
+    expect(JSON.parse((await panel('MC'))!).facets.memberStates).toEqual([{ value: 'MC', label: 'Monaco', count: 1 }])
+    await payload.update({ collection: 'member-states', id: states.FR!, data: { name: 'France', iso2: 'FR', iso3: 'FRA' } as any })
+    expect(await panel('MC')).toBeNull()
+  })
+
   it('a publication that fails leaves the cards as they were', async () => {
     const hooks = payload.collections.projects.config.hooks.afterChange
     const failing = () => {
