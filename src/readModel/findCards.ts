@@ -74,6 +74,13 @@ export const parseCardQuery = (params: Record<string, unknown>, projectTypes: re
 export const parseCardFilters = (params: Record<string, unknown>, projectTypes: readonly Term[] = DEFAULT_PROJECT_TYPES): CardFilters =>
   filtersOf(given(params, FILTER_PARAMS, 'the facets'), projectTypes)
 
+/** Reads a page's query string: only `locale`. */
+export const parsePageQuery = (params: Record<string, unknown>): { locale: Locale } => {
+  const locale = given(params, ['locale'], 'a page').locale ?? 'en'
+  if (!isLocale(locale)) throw new CardQueryError(`locale must be en, fr or es, not “${locale}”`)
+  return { locale }
+}
+
 /** The parameters given (Payload's authentication leaves `depth: undefined` on every request's query), each known and given once. */
 const given = (params: Record<string, unknown>, known: readonly string[], what: string) => {
   for (const name of Object.keys(params).filter((key) => params[key] !== undefined)) {

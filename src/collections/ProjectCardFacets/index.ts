@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { LOCALES } from '../../domain/locales'
+import { READ_MODEL_COLLECTION } from '../readModelCollection'
 
 /**
  * The read model's stored filter panels (src/readModel/storedFacets.ts): the answer of
@@ -15,10 +16,7 @@ export const ProjectCardFacets: CollectionConfig = {
     singular: { en: 'Stored filter panel', fr: 'Panneau de filtres enregistré', es: 'Panel de filtros guardado' },
     plural: { en: 'Stored filter panels', fr: 'Panneaux de filtres enregistrés', es: 'Paneles de filtros guardados' },
   },
-  admin: { hidden: true },
-  graphQL: false,
-  access: { read: () => false, create: () => false, update: () => false, delete: () => false },
-  timestamps: false,
+  ...READ_MODEL_COLLECTION,
   indexes: [{ fields: ['filter', 'locale'], unique: true }],
   fields: [
     // "all" for no filter, else "field:value" ("idfRegion:africa", "memberState:KE").

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { LOCALES } from '../../domain/locales'
+import { READ_MODEL_COLLECTION } from '../readModelCollection'
 
 /**
  * The read model behind `GET /api/projects/cards` and `GET /api/projects/page/:slug`
@@ -15,10 +16,7 @@ export const ProjectCards: CollectionConfig = {
     singular: { en: 'Project card', fr: 'Fiche de projet', es: 'Ficha de proyecto' },
     plural: { en: 'Project cards', fr: 'Fiches de projet', es: 'Fichas de proyecto' },
   },
-  admin: { hidden: true },
-  graphQL: false,
-  access: { read: () => false, create: () => false, update: () => false, delete: () => false },
-  timestamps: false,
+  ...READ_MODEL_COLLECTION,
   // The list's filters, then its sort: a region and status page by end year is read in index order.
   // The first of them also holds every column the facets count (src/readModel/cardFacets.ts), so
   // they are counted from the index alone, never from the rows with their stored pages.

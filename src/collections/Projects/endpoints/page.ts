@@ -1,7 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { isLocale } from '../../../domain/locales'
-import { findProjectPage } from '../../../readModel/findCards'
+import { findProjectPage, parsePageQuery } from '../../../readModel/findCards'
 
 const refuse = (message: string, status = 400) => Response.json({ errors: [{ message }] }, { status })
 
@@ -15,11 +14,12 @@ export const pageEndpoint: Endpoint = {
   path: '/page/:slug',
   method: 'get',
   handler: async (req) => {
-    const query = Object.fromEntries(Object.entries(req.query as Record<string, unknown>).filter(([, value]) => value !== undefined))
-    const unknown = Object.keys(query).find((name) => name !== 'locale')
-    if (unknown) return refuse(`unknown parameter “${unknown}”: a page takes locale`)
-    const locale = query.locale ?? 'en'
-    if (!isLocale(locale)) return refuse(`locale must be en, fr or es, not “${String(locale)}”`)
+    let locale
+    try {
+      ;({ locale } = parsePageQuery(req.query as Record<string, unknown>))
+    } catch (error) {
+      return refuse((error as Error).message)
+    }
     const slug = String(req.routeParams?.slug ?? '')
     const page = await findProjectPage(req.payload, slug, locale)
     if (!page) return refuse(`no published project has the slug “${slug}”`, 404)
