@@ -353,8 +353,12 @@ describe('keeping the cards in step', () => {
   })
 
   it('a draft saved over a published page leaves its card; publishing the draft changes it', async () => {
+    const rowIds = async () => (await payload.db.find({ collection: 'project-cards', where: { project: { equals: String(ids.france) } }, pagination: false, limit: 0 })).docs.map((row) => row.id)
+    const before = await rowIds()
     await payload.update({ collection: 'projects', id: ids.france!, draft: true, data: { title: 'Return counselling in France (new draft)' } as any })
     expect(await titleOnCard(ids.france!)).toBe('Return counselling in France')
+    // Not even rewritten: a draft changes nothing public (a save took 2.5 times as long at 10,000 projects when it rebuilt them).
+    expect(await rowIds()).toEqual(before)
     await payload.update({ collection: 'projects', id: ids.france!, data: { title: 'Return counselling in France, 2025', ...published } as any })
     expect(await titleOnCard(ids.france!)).toBe('Return counselling in France, 2025')
     expect(await titleOnCard(ids.france!, 'fr')).toBe('Return counselling in France, 2025')

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
 import { lockPublicContentWrites } from '../database'
 import { projectIdsWhere, refreshProjectCards } from '../readModel/cards'
@@ -7,11 +7,20 @@ import { storeFacets } from '../readModel/storedFacets'
 /**
  * Keeps a project's list cards and pages (src/readModel) what the public sees, in the saving transaction:
  * written when it is published, removed when it is unpublished or deleted, and left as they were
- * by a draft saved over a published page (the cards are rebuilt from the published version).
+ * by a draft saved over a published page. Such a save only adds a version: the published document
+ * (the collection's own row) is untouched, so there is nothing to rebuild, for it or for the pages
+ * that relate to it. An unpublication also arrives as a draft, but leaves that row a draft.
  */
 export const keepProjectCards: CollectionAfterChangeHook = async ({ doc, req }) => {
+  if (doc._status === 'draft' && (await stillPublished(req, doc.id))) return doc
   await refreshProjectCards(req.payload, [doc.id], req)
   return doc
+}
+
+/** Whether the project's own row (its published document, when it has one) is published, read in `req`'s transaction. */
+const stillPublished = async (req: PayloadRequest, id: number | string) => {
+  const row = await req.payload.db.findOne<{ id: number | string; _status?: string }>({ collection: 'projects', where: { id: { equals: id } }, select: { _status: true }, req })
+  return row?._status === 'published'
 }
 
 /**
