@@ -138,11 +138,11 @@ export const DEFAULT_PROJECT_TYPES: readonly Term[] = [
   },
 ]
 
-/** Merges extra or relabelled project types over a base list, keeping the base order. */
 /** The project types a running config accepts: the plugin's merged list (src/index.ts), else the defaults. */
 export const configuredProjectTypes = (config: { custom?: Record<string, any> }): readonly Term[] =>
   (config.custom?.projectPages?.projectTypes as Term[] | undefined) ?? DEFAULT_PROJECT_TYPES
 
+/** Merges extra or relabelled project types over a base list, keeping the base order. */
 export const mergeProjectTypes = (base: readonly Term[], extra: readonly Term[] = []): Term[] => {
   const merged = new Map(base.map((term) => [term.value, term]))
   for (const term of extra) merged.set(term.value, term)

@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto'
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
-import { lockPublicContentWrites, sqlSession, startTransaction } from '../database'
+import { lockPublicContentWrites, startTransaction } from '../database'
 import { fold } from '../domain/fold'
 import { configuredProjectTypes, COVERAGES, IDF_REGIONS, PROJECT_STATUSES } from '../domain/vocabularies'
 import { LOCALES, type Locale } from '../domain/locales'
 import { changedKeys, filterColumnsOf, storeFacets } from './storedFacets'
+import { insertRows, readingRequest } from './writeRows'
 
 /**
  * What a list card shows, as `GET /api/projects?select=…&depth=1` answers it: no rich text, Member
@@ -103,31 +104,13 @@ const rowOf = (page: Page, locale: Locale) => {
 type Row = ReturnType<typeof rowOf>
 
 /**
- * Writes rows in `req`'s transaction: in bulk on SQL databases (one INSERT per hundred rows; one
- * adapter `create` per row took a 10,000-project rebuild from 15 s to 29 s when rows were cards
- * only), one by one through the adapter elsewhere.
- */
-const insertCards = async (payload: Payload, rows: Row[], req?: PayloadRequest) => {
-  if (!rows.length) return
-  if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
-    const adapter = payload.db as unknown as { tables: Record<string, any>; tableNameMap: Map<string, string> }
-    const db = await sqlSession(payload, req)
-    const table = adapter.tables[adapter.tableNameMap.get('project_cards') ?? 'project_cards']
-    for (let start = 0; start < rows.length; start += 100) await db.insert(table).values(rows.slice(start, start + 100))
-    return
-  }
-  for (const row of rows) await payload.db.create({ collection: COLLECTION, data: row, req })
-}
-
-/**
  * The pages of these published projects in `locale`, read exactly as an anonymous front end reads
  * them (`GET /api/projects?where[slug][equals]=…&depth=1`: access enforced, no user), inside
  * `req`'s transaction when there is one. A fresh request: a Local API call with the caller's own
  * would change its locale for the rest of its operation.
  */
 const readPages = async (payload: Payload, ids: (number | string)[], locale: Locale, req?: PayloadRequest): Promise<Page[]> => {
-  const pageReq = await createLocalReq({ locale, context: {} }, payload)
-  if (req?.transactionID) pageReq.transactionID = req.transactionID
+  const pageReq = await readingRequest(payload, req, locale)
   const { docs } = await payload.find({
     collection: 'projects',
     where: { id: { in: ids } },
@@ -194,7 +177,7 @@ const refreshNow = async (payload: Payload, changed: (number | string)[], req: P
 const writeRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
   const rows: Row[] = []
   for (const locale of LOCALES) rows.push(...(await readPages(payload, ids, locale, req)).map((page) => rowOf(page, locale)))
-  await insertCards(payload, rows, req)
+  await insertRows(payload, COLLECTION, rows, req)
   return rows
 }
 

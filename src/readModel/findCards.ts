@@ -13,6 +13,9 @@ export const DEFAULT_CARDS_LIMIT = 10
 export const MAX_CARDS_LIMIT = 100
 const MAX_QUERY_LENGTH = 200
 
+/** The list's filters on a coded value (one value of a vocabulary each). */
+export const CODED_FILTERS = ['status', 'projectType', 'idfRegion', 'coverage'] as const
+
 /** The public list's filters, as the site's list and the card list take them. */
 export type ListFilters = {
   q?: string
@@ -129,7 +132,7 @@ const searchWords = (q: string) =>
 /** The cards' where clause: the list's filters, as the public site's list applies them. */
 export const cardsWhere = (query: CardFilters): Where => {
   const and: Where[] = [{ locale: { equals: query.locale } }]
-  for (const field of ['status', 'projectType', 'idfRegion', 'coverage'] as const) {
+  for (const field of CODED_FILTERS) {
     if (query[field]) and.push({ [field]: { equals: query[field] } })
   }
   if (query.memberState) and.push({ memberStates: { contains: `,${query.memberState},` } })

@@ -1,11 +1,11 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
-import { createLocalReq } from 'payload'
 
 import { sqlSession } from '../database'
 import { LOCALES } from '../domain/locales'
 import { labelFacets, memberStateNames } from '../site/facets'
 import { countCardFacets } from './countCardFacets'
-import { type CardFilters, cardsWhere, type ListFilters, readModelTableQuery } from './findCards'
+import { type CardFilters, cardsWhere, CODED_FILTERS, type ListFilters, readModelTableQuery } from './findCards'
+import { insertRows, readingRequest } from './writeRows'
 
 /**
  * Stored filter panels: the answer of `GET /api/projects/cards/facets` for no filter and for each
@@ -16,7 +16,8 @@ import { type CardFilters, cardsWhere, type ListFilters, readModelTableQuery } f
  * A search, a span of years or two filters at once are counted when asked (src/readModel/cardFacets.ts).
  */
 const COLLECTION = 'project-card-facets' as const
-const SINGLE = ['status', 'projectType', 'idfRegion', 'coverage', 'memberState'] as const
+/** The filters a panel is stored for one value of. */
+const SINGLE = [...CODED_FILTERS, 'memberState'] as const
 const ALL = 'all'
 
 /** The key of the stored panel for these filters ("all", "idfRegion:africa", "memberState:KE"), or null when there is none. */
@@ -44,15 +45,13 @@ export type FilterColumns = {
   startYear?: number | null
   endYear?: number | null
 }
-/** The columns a panel is kept for one value of. */
-const COLUMNS = ['status', 'projectType', 'idfRegion', 'coverage'] as const
 /** Every column a panel counts by: a change to any of them changes the panels the project is in. */
-const COUNTED = [...COLUMNS, 'memberStates', 'startYear', 'endYear'] as const
+const COUNTED = [...CODED_FILTERS, 'memberStates', 'startYear', 'endYear'] as const
 
 /** The stored panels a project with these columns is counted in. */
 const keysOf = (row: FilterColumns): string[] => [
   ALL,
-  ...COLUMNS.filter((column) => row[column]).map((column) => `${column}:${row[column]}`),
+  ...CODED_FILTERS.filter((column) => row[column]).map((column) => `${column}:${row[column]}`),
   ...(row.memberStates ?? '').split(',').filter(Boolean).map((code) => `memberState:${code}`),
 ]
 
@@ -103,29 +102,19 @@ export const readStoredFacets = async (payload: Payload, filters: CardFilters): 
  */
 export const storeFacets = async (payload: Payload, keys: Set<string> | 'all', req?: PayloadRequest) => {
   if (keys !== 'all' && keys.size === 0) return
-  const sql = payload.db.name === 'sqlite' || payload.db.name === 'postgres'
-  const db = sql ? await sqlSession(payload, req) : undefined
+  // Counts see the rows this transaction just wrote: its session on SQL databases, `req` elsewhere.
+  const db = payload.db.name === 'sqlite' || payload.db.name === 'postgres' ? await sqlSession(payload, req) : undefined
   const wanted = keys === 'all' ? new Set((await filterColumnsOf(payload, 'all', req)).flatMap(keysOf)) : keys
   await payload.db.deleteMany({ collection: COLLECTION, where: keys === 'all' ? {} : { filter: { in: [...wanted] } }, req })
-  // Names read once per locale for every panel, in the caller's transaction (a rename in it), each
-  // with a request of its own: a Local API read sets its request's locale.
-  const readReq = async () => {
-    const fresh = await createLocalReq({ context: {} }, payload)
-    if (req?.transactionID) fresh.transactionID = req.transactionID
-    return fresh
-  }
-  const names = Object.fromEntries(await Promise.all(LOCALES.map(async (locale) => [locale, await memberStateNames(payload, locale, 'iso2', {}, await readReq())] as const)))
+  // Names read once per locale for every panel, in the caller's transaction (a rename in it).
+  const names = Object.fromEntries(
+    await Promise.all(LOCALES.map(async (locale) => [locale, await memberStateNames(payload, locale, 'iso2', {}, await readingRequest(payload, req))] as const)),
+  )
   const rows: { filter: string; locale: string; facets: string }[] = []
   for (const key of wanted) {
     const counts = await countCardFacets(payload, cardsWhere({ locale: 'en', ...filtersOfKey(key) }), { db, req })
     if (counts.totalDocs === 0) continue
     for (const locale of LOCALES) rows.push({ filter: key, locale, facets: JSON.stringify(await labelFacets(payload, counts, locale, 'iso2', names[locale])) })
   }
-  if (!sql) {
-    for (const row of rows) await payload.db.create({ collection: COLLECTION, data: row, req })
-    return
-  }
-  const adapter = payload.db as unknown as { tables: Record<string, any>; tableNameMap: Map<string, string> }
-  const table = adapter.tables[adapter.tableNameMap.get('project_card_facets') ?? 'project_card_facets']
-  for (let start = 0; start < rows.length; start += 100) await db.insert(table).values(rows.slice(start, start + 100))
+  await insertRows(payload, COLLECTION, rows, req)
 }

@@ -4,6 +4,7 @@ import React from 'react'
 
 import { FIELD_LABELS } from '../../../../domain/fieldLabels'
 import { isLocale, type Locale, LOCALES } from '../../../../domain/locales'
+import { CODED_FILTERS } from '../../../../readModel/findCards'
 import { listProjects, type ListQuery } from '../../../../site/data'
 import type { FacetValue } from '../../../../site/facets'
 import { say, sayCount } from '../../../../site/strings'
@@ -11,7 +12,7 @@ import { listPath, projectPath, siteUrl } from '../../../../site/urls'
 
 type Params = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-const FILTERS = ['status', 'projectType', 'idfRegion', 'coverage'] as const
+const FILTERS = CODED_FILTERS
 
 /** The filters as they stand in the URL (the URL is the filter state: shareable, bookmarkable). */
 const queryOf = (search: Record<string, string | string[] | undefined>): ListQuery => {
