@@ -5,22 +5,25 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { importPages } from '../src/importer/importPages'
+import { createLocalReq } from 'payload'
+
+import { findExisting, importPages } from '../src/importer/importPages'
 import { createApi, startApp } from './helpers/api'
 import { snapshotCounts } from './helpers/expectations'
-import { seedStates } from './helpers/fixtures'
+import { seedStates, validProject } from './helpers/fixtures'
 import { createUser } from './helpers/payload'
 
 /** Importing saved pages into the database: one transaction per page, idempotent, drafts for review. */
 let payload: Payload
 let api: ReturnType<typeof createApi>
+let states: Record<string, number | string | undefined>
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-import-'))
 const french = path.join(dir, 'lesotho.fr.txt')
 const english = path.join(dir, 'lesotho.en.txt')
 
 beforeAll(async () => {
   ;({ payload, api } = await startApp())
-  await seedStates(payload, ['LS', 'ZA', 'BF', 'ML'])
+  states = await seedStates(payload, ['LS', 'ZA', 'BF', 'ML'])
   copyFileSync(path.join(import.meta.dirname, 'fixtures/lesotho-labour-migration.fr.txt'), french)
   writeFileSync(
     english,
@@ -69,6 +72,19 @@ describe('importing pages', () => {
       fr: expect.stringMatching(/^Le Gouvernement du Lesotho démontre/),
       en: 'The Government of Lesotho manages labour migration better.',
     })
+  })
+
+  it('finds the page’s project by its project ID first, then its Prima ID, then its slug', async () => {
+    const lesotho = (await payload.find({ collection: 'projects', where: { projectId: { equals: 'LM.0304' } }, draft: true, limit: 1 })).docs[0]!
+    const other = await payload.create({ collection: 'projects', draft: true, data: validProject(states.ML!, { title: 'Another page about Mali' }) as any })
+    const req = await createLocalReq({}, payload)
+    const found = async (keys: Parameters<typeof findExisting>[1]) => (await findExisting(req, keys, 'en'))?.id
+    expect(await found({ projectId: 'LM.0304', primaId: other.primaId, slug: other.slug })).toBe(lesotho.id)
+    expect(await found({ projectId: 'LM.9999', primaId: other.primaId, slug: lesotho.slug })).toBe(other.id)
+    expect(await found({ projectId: 'LM.9999', primaId: 'ZA99P9999', slug: other.slug })).toBe(other.id)
+    expect(await found({ projectId: 'LM.9999', slug: 'no-such-page' })).toBeUndefined()
+    expect(await found({})).toBeUndefined()
+    await payload.delete({ collection: 'projects', id: other.id })
   })
 
   it('leaves nothing behind for a page that fails, and goes on with the next', async () => {

@@ -45,30 +45,32 @@ type ExistingProject = Record<string, any> | undefined
  */
 const writeOnly = { depth: 0 } as const
 
-/** The project a page is about: same project ID, else same Prima ID, else same slug (drafts included). */
+/**
+ * The project a page is about: same project ID, else same Prima ID, else same slug (drafts
+ * included). One query for the three keys (each is unique, so at most three projects match).
+ */
 export const findExisting = async (
   req: PayloadRequest,
   keys: { projectId?: string | null; primaId?: string | null; slug?: string | null },
   locale: Locale,
 ): Promise<ExistingProject> => {
-  const wheres = [
-    keys.projectId && { projectId: { equals: keys.projectId } },
-    keys.primaId && { primaId: { equals: keys.primaId } },
-    keys.slug && { slug: { equals: keys.slug } },
-  ].filter(Boolean) as Record<string, unknown>[]
-  for (const where of wheres) {
-    const { docs } = await req.payload.find({
-      collection: 'projects',
-      where: where as any,
-      draft: true,
-      depth: 0,
-      limit: 1,
-      locale,
-      fallbackLocale: false,
-      overrideAccess: true,
-      req,
-    })
-    if (docs[0]) return docs[0]
+  const keyed = (['projectId', 'primaId', 'slug'] as const).filter((key) => keys[key])
+  if (!keyed.length) return undefined
+  const { docs } = await req.payload.find({
+    collection: 'projects',
+    where: { or: keyed.map((key) => ({ [key]: { equals: keys[key] } })) },
+    draft: true,
+    depth: 0,
+    limit: keyed.length,
+    pagination: false,
+    locale,
+    fallbackLocale: false,
+    overrideAccess: true,
+    req,
+  })
+  for (const key of keyed) {
+    const match = docs.find((doc) => doc[key] === keys[key])
+    if (match) return match
   }
   return undefined
 }

@@ -162,6 +162,7 @@ export type PanelOptions = { relabel?: boolean; collect?: Set<string> }
 
 const refreshNow = async (payload: Payload, changed: (number | string)[], req: PayloadRequest | undefined, { relabel = false, collect }: PanelOptions) => {
   if (req) await lockPublicContentWrites(req)
+  if (!(await anyPublic(payload, changed, req))) return
   const ids = await withReferrers(payload, changed, req)
   const before = await filterColumnsOf(payload, ids, req)
   await payload.db.deleteMany({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, req })
@@ -172,6 +173,19 @@ const refreshNow = async (payload: Payload, changed: (number | string)[], req: P
   const keys = changedKeys(before, after.filter((row) => row.locale === 'en'), relabel)
   if (collect) for (const key of keys) collect.add(key)
   else await storeFacets(payload, keys, req)
+}
+
+/**
+ * Whether any of these projects is published, or was at the last refresh (it has rows). A draft
+ * that never was (an import's, a new page's, or one of its outcomes saved) is on no page and in no
+ * panel, and the pages relating to it leave it out (they show published projects only): two
+ * indexed counts say so, where looking for those pages reads every project's links.
+ */
+const anyPublic = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
+  const published = await payload.db.count({ collection: 'projects', where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }, req })
+  if (published.totalDocs > 0) return true
+  const rows = await payload.db.count({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, req })
+  return rows.totalDocs > 0
 }
 
 const writeRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
