@@ -8,6 +8,7 @@ import * as migration_20261128_033441_api_keys from './20261128_033441_api_keys'
 import * as migration_20261128_060557_project_read_model from './20261128_060557_project_read_model';
 import * as migration_20261128_082803_card_facets_index from './20261128_082803_card_facets_index';
 import * as migration_20261128_084045_stored_filter_panels from './20261128_084045_stored_filter_panels';
+import * as migration_20261128_113000_title_search_index from './20261128_113000_title_search_index';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261128_084045_stored_filter_panels.up,
     down: migration_20261128_084045_stored_filter_panels.down,
-    name: '20261128_084045_stored_filter_panels'
+    name: '20261128_084045_stored_filter_panels',
+  },
+  {
+    up: migration_20261128_113000_title_search_index.up,
+    down: migration_20261128_113000_title_search_index.down,
+    name: '20261128_113000_title_search_index'
   },
 ];
