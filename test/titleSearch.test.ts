@@ -9,7 +9,8 @@ import { createUser } from './helpers/payload'
 /**
  * The generic title search (`where[title][like]=…`): what front ends and the admin's search box
  * send. On PostgreSQL it reads the titles through a trigram index (migration
- * 20261128_113000_title_search_index) instead of scanning every translation.
+ * 20261128_113000_title_search_index) instead of scanning every translation; the same test checks
+ * the translations' index by document (20261128_114000_locales_parent_indexes).
  */
 let payload: Payload
 let api: ReturnType<typeof createApi>
@@ -46,7 +47,7 @@ describe('a title search', () => {
     expect(titles(body)).toEqual(['Data on MIGRATION flows', 'Labour migration in Lesotho', 'Migration draft not yet public'])
   })
 
-  it.runIf(onPostgres)('on PostgreSQL, reads published titles and drafts’ titles through trigram indexes', async () => {
+  it.runIf(onPostgres)('on PostgreSQL, reads titles through trigram indexes, and translations by their document', async () => {
     // The planner scans a table this small anyway: with scans priced out, it shows which index it can use.
     const pool = (payload.db as unknown as { pool: { connect: () => Promise<any> } }).pool
     const client = await pool.connect()
@@ -56,6 +57,11 @@ describe('a title search', () => {
       const plan = async (query: string) => (await client.query(`EXPLAIN ${query}`)).rows.map((row: any) => row['QUERY PLAN']).join('\n')
       expect(await plan(`SELECT _parent_id FROM projects_locales WHERE title ILIKE '%migration%'`)).toContain('projects_locales_title_trgm_idx')
       expect(await plan(`SELECT _parent_id FROM _projects_v_locales WHERE version_title ILIKE '%migration%'`)).toContain('_projects_v_locales_version_title_trgm_idx')
+      // Every read of a localized document gathers its translations by parent (migration
+      // 20261128_114000_locales_parent_indexes): one index probe, not a walk of the (locale, parent) index.
+      for (const table of ['projects_locales', '_projects_v_locales', 'outcomes_locales', '_outcomes_v_locales', 'member_states_locales']) {
+        expect(await plan(`SELECT * FROM ${table} WHERE _parent_id = 1`), table).toContain(`${table}_parent_id_idx`)
+      }
     } finally {
       await client.query('ROLLBACK')
       client.release()

@@ -9,6 +9,7 @@ import * as migration_20261128_060557_project_read_model from './20261128_060557
 import * as migration_20261128_082803_card_facets_index from './20261128_082803_card_facets_index';
 import * as migration_20261128_084045_stored_filter_panels from './20261128_084045_stored_filter_panels';
 import * as migration_20261128_113000_title_search_index from './20261128_113000_title_search_index';
+import * as migration_20261128_114000_locales_parent_indexes from './20261128_114000_locales_parent_indexes';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261128_113000_title_search_index.up,
     down: migration_20261128_113000_title_search_index.down,
-    name: '20261128_113000_title_search_index'
+    name: '20261128_113000_title_search_index',
+  },
+  {
+    up: migration_20261128_114000_locales_parent_indexes.up,
+    down: migration_20261128_114000_locales_parent_indexes.down,
+    name: '20261128_114000_locales_parent_indexes'
   },
 ];
