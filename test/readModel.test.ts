@@ -7,6 +7,7 @@ import { countedFacets } from '../src/readModel/cardFacets'
 import { CARD_SELECT, cardsInStep, ensureProjectCards, rowsShape } from '../src/readModel/cards'
 import type { ListFilters } from '../src/readModel/findCards'
 import { readStoredFacets } from '../src/readModel/storedFacets'
+import { readContentVersion } from '../src/site/contentVersion'
 import { projectFacets } from '../src/site/facets'
 import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
@@ -385,6 +386,29 @@ describe('keeping the cards in step', () => {
     await payload.update({ collection: 'projects', id: ids.france!, data: { relatedProjects: [], ...published } as any })
     await payload.update({ collection: 'projects', id: draft.id, data: { _status: 'draft' } as any })
     await payload.delete({ collection: 'projects', id: draft.id })
+  })
+
+  it('moves the public site’s content generation only when what the public sees changes', async () => {
+    const generation = () => readContentVersion(payload)
+    const live = await payload.create({ collection: 'projects', data: validProject(states.KE!, { title: 'Generation live page', ...published }) as any })
+    let before = await generation()
+    // A draft over a published page, a new draft and its outcome: the site's cached pages stay valid.
+    await payload.update({ collection: 'projects', id: live.id, draft: true, data: { summary: 'A draft summary.' } as any })
+    const page = await payload.create({ collection: 'projects', draft: true, data: validProject(states.LS!, { title: 'Generation draft' }) as any })
+    await payload.create({ collection: 'outcomes', draft: true, data: { project: page.id, statement: 'A draft outcome.' } as any })
+    expect(await generation()).toBe(before)
+    // Published, then unpublished: each moves it on, so every instance reads the pages again.
+    await payload.update({ collection: 'projects', id: page.id, data: published as any })
+    expect(await generation()).not.toBe(before)
+    before = await generation()
+    await payload.update({ collection: 'projects', id: page.id, data: { _status: 'draft' } as any })
+    expect(await generation()).not.toBe(before)
+    before = await generation()
+    // Deleting what the public no longer sees changes nothing for it.
+    await payload.delete({ collection: 'projects', id: page.id })
+    expect(await generation()).toBe(before)
+    await payload.update({ collection: 'projects', id: live.id, data: { _status: 'draft' } as any })
+    await payload.delete({ collection: 'projects', id: live.id })
   })
 
   it('a page published for the first time gets its cards; unpublished or deleted, it loses them', async () => {

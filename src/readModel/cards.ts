@@ -7,6 +7,7 @@ import { lockPublicContentWrites, startTransaction } from '../database'
 import { fold } from '../domain/fold'
 import { configuredProjectTypes, COVERAGES, IDF_REGIONS, PROJECT_STATUSES } from '../domain/vocabularies'
 import { LOCALES, type Locale } from '../domain/locales'
+import { markPublicChange } from './publicChange'
 import { changedKeys, filterColumnsOf, storeFacets } from './storedFacets'
 import { insertRows, readingRequest } from './writeRows'
 
@@ -163,6 +164,7 @@ export type PanelOptions = { relabel?: boolean; collect?: Set<string> }
 const refreshNow = async (payload: Payload, changed: (number | string)[], req: PayloadRequest | undefined, { relabel = false, collect }: PanelOptions) => {
   if (req) await lockPublicContentWrites(req)
   if (!(await anyPublic(payload, changed, req))) return
+  if (req) markPublicChange(req)
   const ids = await withReferrers(payload, changed, req)
   const before = await filterColumnsOf(payload, ids, req)
   await payload.db.deleteMany({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, req })

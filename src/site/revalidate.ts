@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { changesPublicContent } from '../readModel/publicChange'
 import { bumpContentVersion } from './contentVersion'
 
 /** Cache tags of the public site's data (src/site/data.ts). */
@@ -23,17 +24,22 @@ export const expireSiteCache = async (...tags: string[]) => {
 }
 
 /**
- * Any change to a project or an outcome can change list pages, project pages and Member State
- * pages: this instance's cache is expired at once, and the shared content generation moves on
- * for the other instances (src/site/contentVersion.ts).
+ * A change to a project or an outcome that the public sees (a publication, an unpublication, a
+ * published page's edit: the read model's refresh says so) can change list pages, project pages
+ * and Member State pages: this instance's cache is expired at once, and the shared content
+ * generation moves on for the other instances (src/site/contentVersion.ts). A draft leaves the
+ * cached pages as they are (previews read past the cache): an editor's saves and an import of
+ * drafts no longer empty every instance's cache.
  */
 export const revalidateProjectPages: CollectionAfterChangeHook = async ({ doc, req }) => {
+  if (!changesPublicContent(req)) return doc
   await bumpContentVersion(req)
   await expireSiteCache(TAGS.projects)
   return doc
 }
 
 export const revalidateProjectPagesOnDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  if (!changesPublicContent(req)) return doc
   await bumpContentVersion(req)
   await expireSiteCache(TAGS.projects)
   return doc
