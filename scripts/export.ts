@@ -6,14 +6,7 @@
  * order: JSON in every language unless `--locale` is given (and `npm run import` reads it back),
  * or CSV in one language (English unless `--locale`). To standard output unless `--out`.
  */
-// The environment (.env), then the Payload config, before anything else: loaded after other
-// modules, the config's graph can stall under tsx.
-import './lib/environment'
-import config from '../payload.config'
-
-import { writeFile } from 'node:fs/promises'
-
-import { getPayload } from 'payload'
+export {}
 
 const args = process.argv.slice(2)
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
@@ -26,6 +19,13 @@ if (!['json', 'csv'].includes(format) || !['published', 'draft', 'all'].includes
   process.exit(2)
 }
 
+// The arguments are checked before anything loads (a mistyped option is told at once). Then the
+// environment (.env) and the Payload config before any other module: loaded after other modules,
+// the config's graph can stall under tsx.
+await import('./lib/environment')
+const { default: config } = await import('../payload.config')
+const { writeFile } = await import('node:fs/promises')
+const { getPayload } = await import('payload')
 const { exportProjects } = await import('../src/exporter/exportProjects')
 const { formatExport } = await import('../src/exporter/formats')
 const { committedMigrations, databaseKind, DEFAULT_DATABASE_URL } = await import('../src/database')
