@@ -9,7 +9,9 @@ const KEY = 'readModel:publicContentChanged'
  * data (keyed by the content generation, src/site/contentVersion.ts) then stays valid.
  */
 export const markPublicChange = (req: PayloadRequest) => {
-  req.context = { ...req.context, [KEY]: true }
+  // In place: the later hooks of the same operation were handed this very object.
+  if (req.context) req.context[KEY] = true
+  else req.context = { [KEY]: true }
 }
 
 export const changesPublicContent = (req: PayloadRequest) => req.context?.[KEY] === true
