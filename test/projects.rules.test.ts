@@ -133,6 +133,20 @@ describe('a bad project is refused, naming the field, and nothing is written', (
     expect(stored).toMatchObject({ coverage: 'national', budgetUSD: 150000, relatedProjects: [] })
   })
 
+  it('names every identifier another project holds, published or as a draft, in one refusal', async () => {
+    const draft = await payload.create({ collection: 'projects', draft: true, data: validProject(states.NA!) as any })
+    const before = await snapshotCounts(payload)
+    const clash = validProject(states.LS!, { slug: existing.slug, primaId: existing.primaId, projectId: draft.projectId })
+    const rest = await api.rest('POST', '/projects', { body: clash, token })
+    expect(rest.status).toBe(400)
+    expect(restErrorPaths(rest).sort()).toEqual(['primaId', 'projectId', 'slug'])
+    expect(rest.body.errors[0].data.errors.find((error: any) => error.path === 'projectId').message).toBe(`Projects ID “${draft.projectId}” is already used by another document.`)
+    expect(await snapshotCounts(payload)).toEqual(before)
+    // Its own values are not a clash: saving the draft again is fine.
+    await payload.update({ collection: 'projects', id: draft.id, draft: true, data: { summary: 'Saved again.' } as any })
+    await payload.delete({ collection: 'projects', id: draft.id })
+  })
+
   it('applies the rules to drafts too', async () => {
     const rest = await api.rest('POST', '/projects?draft=true', { body: validProject(states.LS!, { primaId: 'draft' }), token })
     expect(rest.status).toBe(400)
