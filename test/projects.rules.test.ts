@@ -67,6 +67,7 @@ const bad: Case[] = [
   { rule: 'national coverage names at least one Member State', data: () => validProject(states.LS!, { memberStates: [] }), path: 'memberStates', graphql: true },
   { rule: 'regional coverage names at least two Member States', data: () => validProject(states.LS!, { coverage: 'regional', memberStates: [states.LS, states.LS] }), path: 'memberStates', graphql: true },
   { rule: 'Member States exist', data: () => validProject(states.LS!, { memberStates: [987654] }), path: 'memberStates', graphql: true },
+  { rule: 'Member States exist, each of them', data: () => validProject(states.LS!, { coverage: 'regional', memberStates: [states.LS, 987654] }), path: 'memberStates', graphql: true },
   { rule: 'related projects exist', data: () => validProject(states.LS!, { relatedProjects: [987654] }), path: 'relatedProjects', graphql: true },
 ]
 

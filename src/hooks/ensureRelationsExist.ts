@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
 import { FIELD_LABELS, type FieldName } from '../domain/fieldLabels'
@@ -6,6 +6,19 @@ import { translate } from '../domain/locales'
 import { languageOf, message } from '../domain/messages'
 import { relationIds } from '../domain/relations'
 import { couldBeNumericId } from './rejectMalformedIds'
+
+/**
+ * Which of `ids` name no document. One count straight from the adapter when all of them exist (a
+ * save's usual case: no operation, hooks or afterRead for a yes), the IDs read only when some do not.
+ */
+const missingIds = async (req: PayloadRequest, collection: CollectionSlug, ids: string[], possible: string[]): Promise<string[]> => {
+  if (possible.length === 0) return ids
+  const where = { id: { in: possible } }
+  if (possible.length === ids.length && (await req.payload.db.count({ collection, where, req })).totalDocs === ids.length) return []
+  const { docs } = await req.payload.db.find({ collection, where, limit: possible.length, pagination: false, select: { id: true }, req })
+  const existing = new Set(docs.map((doc) => String(doc.id)))
+  return ids.filter((id) => !existing.has(id))
+}
 
 /**
  * Relationship fields may only name documents that exist. Without this a wrong ID is a foreign-key
@@ -22,19 +35,7 @@ export const ensureRelationsExist =
       // An ID that cannot exist here (not a number, or past the column's range) is not looked up:
       // the query would fail in SQL instead of finding nothing.
       const possible = req.payload.db.defaultIDType === 'number' ? ids.filter(couldBeNumericId) : ids
-      const found = possible.length === 0 ? { docs: [] } : await req.payload.find({
-        collection: target,
-        where: { id: { in: possible } },
-        depth: 0,
-        limit: possible.length,
-        pagination: false,
-        overrideAccess: true,
-        select: {},
-        draft: false,
-        req,
-      })
-      const existing = new Set(found.docs.map((doc) => String(doc.id)))
-      const missing = ids.filter((id) => !existing.has(id))
+      const missing = await missingIds(req, target, ids, possible)
       if (missing.length > 0) {
         const field = translate(FIELD_LABELS[name], languageOf(req))
         errors.push({ path: name, label: FIELD_LABELS[name], message: message(req, 'notFound', { field, value: missing.join(', ') }) })
