@@ -14,7 +14,11 @@ const format = option('--format') ?? 'json'
 const status = option('--status') ?? 'all'
 const locale = option('--locale') ?? (format === 'csv' ? 'en' : 'all')
 const usage = 'Usage: npm run export -- [--format json|csv] [--locale en|fr|es] [--status published|draft|all] [--out file]'
-if (!['json', 'csv'].includes(format) || !['published', 'draft', 'all'].includes(status) || !['en', 'fr', 'es', ...(format === 'json' ? ['all'] : [])].includes(locale)) {
+const known = ['--format', '--locale', '--status', '--out']
+// Anything but a known option and its value (a mistyped `--fromat csv` would otherwise export JSON).
+const unknown = args.filter((arg, n) => !known.includes(arg) && !known.includes(args[n - 1] ?? ''))
+if (unknown.length) console.error(`Not an option of the export: ${unknown.join(' ')}`)
+if (unknown.length || !['json', 'csv'].includes(format) || !['published', 'draft', 'all'].includes(status) || !['en', 'fr', 'es', ...(format === 'json' ? ['all'] : [])].includes(locale)) {
   console.error(usage)
   process.exit(2)
 }

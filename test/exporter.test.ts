@@ -194,5 +194,8 @@ describe('npm run export', () => {
     writeFileSync(path.join(dir, 'projects.json'), json.stdout)
 
     expect(run(['--format', 'xml']).status).toBe(2)
+    const typo = run(['--fromat', 'csv'])
+    expect(typo.status).toBe(2)
+    expect(typo.stderr).toContain('Not an option of the export: --fromat csv')
   })
 })

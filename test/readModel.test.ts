@@ -396,7 +396,12 @@ describe('keeping the cards in step', () => {
     await payload.update({ collection: 'projects', id: live.id, draft: true, data: { summary: 'A draft summary.' } as any })
     const page = await payload.create({ collection: 'projects', draft: true, data: validProject(states.LS!, { title: 'Generation draft' }) as any })
     await payload.create({ collection: 'outcomes', draft: true, data: { project: page.id, statement: 'A draft outcome.' } as any })
+    // A draft outcome of the published page: the page lists published outcomes only.
+    const outcome = await payload.create({ collection: 'outcomes', draft: true, data: { project: live.id, statement: 'Not yet public.' } as any })
     expect(await generation()).toBe(before)
+    await payload.update({ collection: 'outcomes', id: outcome.id, data: { _status: 'published' } as any })
+    expect(await generation()).not.toBe(before)
+    before = await generation()
     // Published, then unpublished: each moves it on, so every instance reads the pages again.
     await payload.update({ collection: 'projects', id: page.id, data: published as any })
     expect(await generation()).not.toBe(before)
@@ -407,6 +412,8 @@ describe('keeping the cards in step', () => {
     // Deleting what the public no longer sees changes nothing for it.
     await payload.delete({ collection: 'projects', id: page.id })
     expect(await generation()).toBe(before)
+    await payload.update({ collection: 'outcomes', id: outcome.id, data: { _status: 'draft' } as any })
+    await payload.delete({ collection: 'outcomes', id: outcome.id })
     await payload.update({ collection: 'projects', id: live.id, data: { _status: 'draft' } as any })
     await payload.delete({ collection: 'projects', id: live.id })
   })
@@ -545,8 +552,11 @@ describe('keeping the cards in step', () => {
     const before = (await cards({ limit: '100', locale: 'fr' })).body.docs
     await payload.db.deleteMany({ collection: 'project-cards', where: { locale: { equals: 'en' } } })
     expect(await cardsInStep(payload)).toBe(false)
+    const generation = await readContentVersion(payload)
     expect(await ensureProjectCards(payload)).toBe(before.length)
     expect(await cardsInStep(payload)).toBe(true)
+    // The site's cached pages on every instance are read again.
+    expect(await readContentVersion(payload)).not.toBe(generation)
     expect(await ensureProjectCards(payload)).toBeUndefined()
     expect((await cards({ limit: '100', locale: 'fr' })).body.docs).toEqual(before)
   })

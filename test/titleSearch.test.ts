@@ -7,8 +7,8 @@ import { seedStates, validProject } from './helpers/fixtures'
 import { createUser } from './helpers/payload'
 
 /**
- * The generic title search (`where[title][like]=…`): what front ends and the admin's search box
- * send. On PostgreSQL it reads the titles through a trigram index (migration
+ * The generic title search (`where[title][like]=…`): what front ends send, and staff looking
+ * for drafts by title. On PostgreSQL it reads the titles through a trigram index (migration
  * 20261128_113000_title_search_index) instead of scanning every translation; the same test checks
  * the translations' index by document (20261128_114000_locales_parent_indexes).
  */
@@ -42,7 +42,7 @@ describe('a title search', () => {
     expect(graphql.data.Projects.docs).toEqual([{ title: 'Border management in the Sahel' }])
   })
 
-  it('finds drafts for staff, as the admin’s search box asks for them', async () => {
+  it('finds drafts for staff', async () => {
     const { body } = await api.rest('GET', `/projects?${stringify({ where: { title: { like: 'migration' } }, draft: true, locale: 'en' })}`, { token: staff })
     expect(titles(body)).toEqual(['Data on MIGRATION flows', 'Labour migration in Lesotho', 'Migration draft not yet public'])
   })

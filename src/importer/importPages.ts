@@ -69,7 +69,7 @@ export const findExisting = async (
     req,
   })
   for (const key of keyed) {
-    const match = docs.find((doc) => doc[key] === keys[key])
+    const match = docs.find((doc) => String(doc[key]) === String(keys[key]))
     if (match) return match
   }
   return undefined

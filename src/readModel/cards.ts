@@ -4,11 +4,12 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
 import { lockPublicContentWrites, startTransaction } from '../database'
+import { bumpContentVersion } from '../site/contentVersion'
 import { fold } from '../domain/fold'
 import { configuredProjectTypes, COVERAGES, IDF_REGIONS, PROJECT_STATUSES } from '../domain/vocabularies'
 import { LOCALES, type Locale } from '../domain/locales'
 import { markPublicChange } from './publicChange'
-import { changedKeys, filterColumnsOf, storeFacets } from './storedFacets'
+import { changedKeys, type FilterColumns, storeFacets } from './storedFacets'
 import { insertRows, readingRequest } from './writeRows'
 
 /**
@@ -164,17 +165,41 @@ export type PanelOptions = { relabel?: boolean; collect?: Set<string> }
 const refreshNow = async (payload: Payload, changed: (number | string)[], req: PayloadRequest | undefined, { relabel = false, collect }: PanelOptions) => {
   if (req) await lockPublicContentWrites(req)
   if (!(await anyPublic(payload, changed, req))) return
-  if (req) markPublicChange(req)
   const ids = await withReferrers(payload, changed, req)
-  const before = await filterColumnsOf(payload, ids, req)
-  await payload.db.deleteMany({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, req })
+  const before = await storedRowsOf(payload, ids, req)
   // A draft that was never published (an import's, a new page's) has nothing to read: one count.
   const published = await payload.db.count({ collection: 'projects', where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }, req })
-  const after = published.totalDocs > 0 ? await writeRowsOf(payload, ids, req) : []
+  const after = published.totalDocs > 0 ? await rowsOf(payload, ids, req) : []
+  // Nothing the public sees changed (a draft outcome of a published page, a page relating to one
+  // whose change it does not show): the rows, the panels and the site's cached pages stay.
+  if (sameRows(before, after)) return
+  if (req) markPublicChange(req)
+  await payload.db.deleteMany({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, req })
+  await insertRows(payload, COLLECTION, after, req)
   // The filter panels these projects were or are counted in, when what they are counted by changed.
-  const keys = changedKeys(before, after.filter((row) => row.locale === 'en'), relabel)
+  const english = <T extends { locale: string }>(rows: T[]) => rows.filter((row) => row.locale === 'en')
+  const keys = changedKeys(english(before), english(after), relabel)
   if (collect) for (const key of keys) collect.add(key)
   else await storeFacets(payload, keys, req)
+}
+
+type StoredRow = FilterColumns & { locale: string; card: string; page: string }
+
+/** The rows these projects have now, in every locale, inside `req`'s transaction. */
+const storedRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest): Promise<StoredRow[]> => {
+  const select = { project: true, locale: true, card: true, page: true, status: true, projectType: true, idfRegion: true, coverage: true, memberStates: true, startYear: true, endYear: true } as const
+  const { docs } = await payload.db.find({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, select, pagination: false, limit: 0, req })
+  return docs as unknown as StoredRow[]
+}
+
+/** Whether two sets of rows hold the same cards and pages (every other column is read off them). */
+const sameRows = (before: StoredRow[], after: Row[]) => {
+  if (before.length !== after.length) return false
+  const stored = new Map(before.map((row) => [`${row.project}|${row.locale}`, row]))
+  return after.every((row) => {
+    const was = stored.get(`${row.project}|${row.locale}`)
+    return was !== undefined && was.card === row.card && was.page === row.page
+  })
 }
 
 /**
@@ -190,9 +215,15 @@ const anyPublic = async (payload: Payload, ids: (number | string)[], req?: Paylo
   return rows.totalDocs > 0
 }
 
-const writeRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
+/** The rows of these published projects in every locale, read as the public reads them. */
+const rowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
   const rows: Row[] = []
   for (const locale of LOCALES) rows.push(...(await readPages(payload, ids, locale, req)).map((page) => rowOf(page, locale)))
+  return rows
+}
+
+const writeRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
+  const rows = await rowsOf(payload, ids, req)
   await insertRows(payload, COLLECTION, rows, req)
   return rows
 }
@@ -241,6 +272,9 @@ export const rebuildProjectCards = async (payload: Payload, progress?: (done: nu
       data: { key: SHAPE_KEY, data: { shape: rowsShape(payload) } },
       req,
     })
+    // A rebuild follows a change that bypassed the hooks (a bulk load, an upgrade): every
+    // instance's cached pages are read again.
+    await bumpContentVersion(req)
     if (began) await commitTransaction(req)
     return ids.length
   } catch (error) {
