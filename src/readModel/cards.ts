@@ -9,7 +9,7 @@ import { fold } from '../domain/fold'
 import { configuredProjectTypes, COVERAGES, IDF_REGIONS, PROJECT_STATUSES } from '../domain/vocabularies'
 import { LOCALES, type Locale } from '../domain/locales'
 import { markPublicChange } from './publicChange'
-import { changedKeys, type FilterColumns, storeFacets } from './storedFacets'
+import { changedKeys, FILTER_COLUMNS_SELECT, type FilterColumns, storeFacets } from './storedFacets'
 import { insertRows, readingRequest } from './writeRows'
 
 /**
@@ -167,9 +167,8 @@ const refreshNow = async (payload: Payload, changed: (number | string)[], req: P
   if (!(await anyPublic(payload, changed, req))) return
   const ids = await withReferrers(payload, changed, req)
   const before = await storedRowsOf(payload, ids, req)
-  // A draft that was never published (an import's, a new page's) has nothing to read: one count.
-  const published = await payload.db.count({ collection: 'projects', where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }, req })
-  const after = published.totalDocs > 0 ? await rowsOf(payload, ids, req) : []
+  // Read as the public reads them: an unpublished or deleted project has no page, so no rows.
+  const after = await rowsOf(payload, ids, req)
   // Nothing the public sees changed (a draft outcome of a published page, a page relating to one
   // whose change it does not show): the rows, the panels and the site's cached pages stay.
   if (sameRows(before, after)) return
@@ -187,7 +186,7 @@ type StoredRow = FilterColumns & { locale: string; card: string; page: string }
 
 /** The rows these projects have now, in every locale, inside `req`'s transaction. */
 const storedRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest): Promise<StoredRow[]> => {
-  const select = { project: true, locale: true, card: true, page: true, status: true, projectType: true, idfRegion: true, coverage: true, memberStates: true, startYear: true, endYear: true } as const
+  const select = { ...FILTER_COLUMNS_SELECT, locale: true, card: true, page: true } as const
   const { docs } = await payload.db.find({ collection: COLLECTION, where: { project: { in: ids.map(String) } }, select, pagination: false, limit: 0, req })
   return docs as unknown as StoredRow[]
 }

@@ -73,11 +73,12 @@ export const changedKeys = (before: FilterColumns[], after: FilterColumns[], rel
   return keys
 }
 
-/** The English rows' filter columns of these projects (or all; every locale has the same), inside `req`'s transaction. */
-export const filterColumnsOf = async (payload: Payload, ids: (number | string)[] | 'all', req?: PayloadRequest): Promise<FilterColumns[]> => {
-  const where: Where = ids === 'all' ? { locale: { equals: 'en' } } : { and: [{ project: { in: ids.map(String) } }, { locale: { equals: 'en' } }] }
-  const select = { project: true, status: true, projectType: true, idfRegion: true, coverage: true, memberStates: true, startYear: true, endYear: true } as const
-  const { docs } = await payload.db.find({ collection: 'project-cards', where, select, pagination: false, limit: 0, req })
+/** The columns of a `project-cards` row that panels count by (with its project), for `select`. */
+export const FILTER_COLUMNS_SELECT = { project: true, status: true, projectType: true, idfRegion: true, coverage: true, memberStates: true, startYear: true, endYear: true } as const
+
+/** Every project's English row's filter columns (every locale has the same), inside `req`'s transaction. */
+const allFilterColumns = async (payload: Payload, req?: PayloadRequest): Promise<FilterColumns[]> => {
+  const { docs } = await payload.db.find({ collection: 'project-cards', where: { locale: { equals: 'en' } }, select: FILTER_COLUMNS_SELECT, pagination: false, limit: 0, req })
   return docs as unknown as FilterColumns[]
 }
 
@@ -104,7 +105,7 @@ export const storeFacets = async (payload: Payload, keys: Set<string> | 'all', r
   if (keys !== 'all' && keys.size === 0) return
   // Counts see the rows this transaction just wrote: its session on SQL databases, `req` elsewhere.
   const db = payload.db.name === 'sqlite' || payload.db.name === 'postgres' ? await sqlSession(payload, req) : undefined
-  const wanted = keys === 'all' ? new Set((await filterColumnsOf(payload, 'all', req)).flatMap(keysOf)) : keys
+  const wanted = keys === 'all' ? new Set((await allFilterColumns(payload, req)).flatMap(keysOf)) : keys
   await payload.db.deleteMany({ collection: COLLECTION, where: keys === 'all' ? {} : { filter: { in: [...wanted] } }, req })
   // Names read once per locale for every panel, in the caller's transaction (a rename in it).
   const names = Object.fromEntries(

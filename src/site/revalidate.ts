@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { changesPublicContent } from '../readModel/publicChange'
 import { bumpContentVersion } from './contentVersion'
@@ -31,17 +31,19 @@ export const expireSiteCache = async (...tags: string[]) => {
  * cached pages as they are (previews read past the cache): an editor's saves and an import of
  * drafts no longer empty every instance's cache.
  */
-export const revalidateProjectPages: CollectionAfterChangeHook = async ({ doc, req }) => {
-  if (!changesPublicContent(req)) return doc
+const revalidateIfPublic = async (req: PayloadRequest) => {
+  if (!changesPublicContent(req)) return
   await bumpContentVersion(req)
   await expireSiteCache(TAGS.projects)
+}
+
+export const revalidateProjectPages: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await revalidateIfPublic(req)
   return doc
 }
 
 export const revalidateProjectPagesOnDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  if (!changesPublicContent(req)) return doc
-  await bumpContentVersion(req)
-  await expireSiteCache(TAGS.projects)
+  await revalidateIfPublic(req)
   return doc
 }
 

@@ -12,7 +12,6 @@ import { listPath, projectPath, siteUrl } from '../../../../site/urls'
 
 type Params = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-const FILTERS = CODED_FILTERS
 
 /** The filters as they stand in the URL (the URL is the filter state: shareable, bookmarkable). */
 const queryOf = (search: Record<string, string | string[] | undefined>): ListQuery => {
@@ -28,7 +27,7 @@ const queryOf = (search: Record<string, string | string[] | undefined>): ListQue
   return {
     // As long as the card list takes (MAX_QUERY_LENGTH): a longer one is cut, not refused.
     q: one('q')?.slice(0, 200),
-    ...Object.fromEntries(FILTERS.map((name) => [name, one(name)])),
+    ...Object.fromEntries(CODED_FILTERS.map((name) => [name, one(name)])),
     memberState: one('memberState'),
     from: year('from'),
     to: year('to'),
@@ -80,7 +79,7 @@ export default async function ProjectList({ params, searchParams }: Params) {
           {say(locale, 'search')}
           <input type="search" name="q" defaultValue={query.q ?? ''} placeholder={say(locale, 'searchHint')} />
         </label>
-        {FILTERS.map((name) => (
+        {CODED_FILTERS.map((name) => (
           <Select key={name} name={name} label={FIELD_LABELS[name][locale]} values={facets[name]} current={query[name]} locale={locale} />
         ))}
         <Select name="memberState" label={say(locale, 'memberState')} values={facets.memberStates} current={query.memberState?.toUpperCase()} locale={locale} />
