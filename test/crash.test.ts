@@ -3,9 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { sql } from 'drizzle-orm'
 import type { Payload } from 'payload'
+import { commitTransaction, createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { databaseKind, sqliteSynchronous, sqlSession, startTransaction } from '../src/database'
 import { seedStates } from './helpers/fixtures'
 import { startPayload } from './helpers/payload'
 
@@ -114,5 +117,35 @@ describe('a failure in the middle of a publication', () => {
     // And the next publication goes through.
     await payload.update({ collection: 'projects', id: page.id, data: { title: 'After the failure', _status: 'published' } as any, overrideAccess: true })
     expect((await payload.findByID({ collection: 'projects', id: page.id, depth: 0 })).title).toBe('After the failure')
+  })
+})
+
+describe.runIf(databaseKind(process.env.DATABASE_URL ?? 'file:') === 'sqlite')('every SQLite connection', () => {
+  const client = () => (payload.db as unknown as { client: { execute: (statement: string) => Promise<{ rows: Record<string, unknown>[] }> } }).client
+  const first = (row: Record<string, unknown> | unknown[]) => Number(Object.values(row)[0])
+
+  it('waits for a locked file and flushes commits as configured, in and after a transaction', async () => {
+    const req = await createLocalReq({}, payload)
+    expect(await startTransaction(req)).toBe(true)
+    try {
+      // libsql hands its connection to the transaction: the settings must be on that one (NORMAL is 1, FULL 2)…
+      const session = await sqlSession(payload, req)
+      expect(first((await session.all(sql.raw('PRAGMA synchronous')))[0])).toBe(1)
+      expect(first((await session.all(sql.raw('PRAGMA busy_timeout')))[0])).toBe(5000)
+    } finally {
+      await commitTransaction(req)
+    }
+    // …and on the one it opens for what follows.
+    expect(first((await client().execute('PRAGMA synchronous')).rows[0]!)).toBe(1)
+    expect(first((await client().execute('PRAGMA busy_timeout')).rows[0]!)).toBe(5000)
+  })
+
+  it('takes SQLITE_SYNCHRONOUS as NORMAL (the default) or FULL, and refuses anything else', () => {
+    expect(sqliteSynchronous(undefined)).toBe('NORMAL')
+    expect(sqliteSynchronous('')).toBe('NORMAL')
+    expect(sqliteSynchronous(' full ')).toBe('FULL')
+    expect(sqliteSynchronous('normal')).toBe('NORMAL')
+    // OFF may corrupt the file on a power cut; EXTRA buys nothing in WAL mode.
+    expect(() => sqliteSynchronous('OFF')).toThrow(/SQLITE_SYNCHRONOUS "OFF" is not supported: use NORMAL \(the default\) or FULL/)
   })
 })
