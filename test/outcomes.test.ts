@@ -79,6 +79,13 @@ describe('outcomes of a project', () => {
     expect(restErrorPaths(rest)).toEqual(['order'])
     expect(rest.body.errors[0].data.errors[0].message).toBe('This project already has an outcome number 1.')
     expect(await snapshotCounts(payload)).toEqual(before)
+
+    // A number held only by a draft saved over a published outcome is taken too.
+    const second = await addOutcome(other.id, 'Deux', { order: 2 })
+    await payload.update({ collection: 'outcomes', id: second.id, locale: 'fr', draft: true, data: { order: 3 } as any })
+    const onlyInDraft = await api.rest('POST', '/outcomes', { body: { project: other.id, statement: 'Trois', order: 3 }, token })
+    expect(onlyInDraft.status).toBe(400)
+    expect(onlyInDraft.body.errors[0].data.errors[0].message).toBe('This project already has an outcome number 3.')
   })
 
   it('refuse a missing project, a project that does not exist, a bad order and an empty statement', async () => {

@@ -148,6 +148,24 @@ describe('a bad project is refused, naming the field, and nothing is written', (
     await payload.delete({ collection: 'projects', id: draft.id })
   })
 
+  it('counts an identifier held only by a draft saved over a published page', async () => {
+    const published = await payload.create({ collection: 'projects', data: validProject(states.NA!, { _status: 'published', reviewStatus: 'approved' }) as any })
+    // The published row keeps its own IDs and slug; the new ones live in the draft version only.
+    await payload.update({ collection: 'projects', id: published.id, draft: true, data: { projectId: 'LM.6543', primaId: 'NA10P6543', slug: 'renamed-in-a-draft' } as any })
+    const before = await snapshotCounts(payload)
+    const rest = await api.rest('POST', '/projects', { body: validProject(states.LS!, { projectId: 'LM.6543', primaId: 'NA10P6543', slug: 'renamed-in-a-draft' }), token })
+    expect(rest.status).toBe(400)
+    expect(restErrorPaths(rest).sort()).toEqual(['primaId', 'projectId', 'slug'])
+    expect(await snapshotCounts(payload)).toEqual(before)
+    // A slug made from a title skips it too.
+    const titled = await payload.create({ collection: 'projects', draft: true, data: validProject(states.LS!, { title: 'Renamed in a draft' }) as any })
+    expect(titled.slug).toBe('renamed-in-a-draft-2')
+    for (const id of [titled.id, published.id]) {
+      await payload.update({ collection: 'projects', id, data: { _status: 'draft' } as any })
+      await payload.delete({ collection: 'projects', id })
+    }
+  })
+
   it('applies the rules to drafts too', async () => {
     const rest = await api.rest('POST', '/projects?draft=true', { body: validProject(states.LS!, { primaId: 'draft' }), token })
     expect(rest.status).toBe(400)
