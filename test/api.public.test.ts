@@ -137,3 +137,52 @@ describe('GraphQL for a project page', () => {
     expect(project.outcomes.docs).toEqual([{ numeral: 'i', statement: 'Un effet.' }])
   })
 })
+
+describe('related projects', () => {
+  it('show the public the published ones only, over REST, GraphQL and the page; staff see them all', async () => {
+    const publish = { _status: 'published', reviewStatus: 'approved' }
+    const draft = await payload.create({ collection: 'projects', draft: true, data: validProject(states.LS!, { title: 'Unpublished neighbour' }) as any })
+    const shown = await payload.create({ collection: 'projects', data: validProject(states.BF!, { title: 'Published neighbour', ...publish }) as any })
+    const both = await payload.create({ collection: 'projects', data: validProject(states.ML!, { title: 'Relates to both', relatedProjects: [draft.id, shown.id], ...publish }) as any })
+    const one = await payload.create({ collection: 'projects', data: validProject(states.FR!, { title: 'Relates to the draft', idfRegion: 'europe', relatedProjects: [draft.id], ...publish }) as any })
+    const related = async (depth: number, token?: string) => {
+      const { status, body } = await api.rest('GET', `/projects?where[id][in]=${both.id},${one.id}&sort=title&depth=${depth}`, { token })
+      expect(status).toBe(200)
+      return body.docs.map((doc: any) => doc.relatedProjects.map((ref: any) => (typeof ref === 'object' ? ref.title : ref)))
+    }
+    // Not a bare ID among the populated projects, nor an ID at depth 0: the draft is not there at all.
+    expect(await related(1)).toEqual([['Published neighbour'], []])
+    expect(await related(0)).toEqual([[shown.id], []])
+    // The documents of a list are checked together: one lookup, not one per document.
+    const find = payload.db.find
+    let lookups = 0
+    payload.db.find = ((args: any) => {
+      if (args.collection === 'projects' && JSON.stringify(args.select) === '{"id":true}') lookups++
+      return find.call(payload.db, args)
+    }) as typeof find
+    try {
+      await related(0)
+    } finally {
+      payload.db.find = find
+    }
+    expect(lookups).toBe(1)
+    const graphql = async (token?: string) =>
+      (await api.graphql(`{ Projects(where: { OR: [{ id: { equals: ${JSON.stringify(both.id)} } }, { id: { equals: ${JSON.stringify(one.id)} } }] }, sort: "title") { docs { relatedProjects { title } } } }`, {}, { token })).body
+    expect((await graphql()).data.Projects.docs).toEqual([{ relatedProjects: [{ title: 'Published neighbour' }] }, { relatedProjects: [] }])
+    const page = async () => (await api.rest('GET', `/projects/page/${both.slug}`)).body.relatedProjects.map((doc: any) => doc.title)
+    expect(await page()).toEqual(['Published neighbour'])
+    // The Local API as a front end's server code calls it, access enforced.
+    const local = await payload.findByID({ collection: 'projects', id: one.id, depth: 0, overrideAccess: false })
+    expect(local.relatedProjects).toEqual([])
+
+    const token = await api.login((await createUser(payload, ['editor'])).email)
+    expect(await related(1, token)).toEqual([['Unpublished neighbour', 'Published neighbour'], ['Unpublished neighbour']])
+    expect(await related(0, token)).toEqual([[draft.id, shown.id], [draft.id]])
+    expect((await graphql(token)).data.Projects.docs[1]).toEqual({ relatedProjects: [{ title: 'Unpublished neighbour' }] })
+
+    // Published, it shows everywhere at once.
+    await payload.update({ collection: 'projects', id: draft.id, data: publish as any })
+    expect(await related(1)).toEqual([['Unpublished neighbour', 'Published neighbour'], ['Unpublished neighbour']])
+    expect(await page()).toEqual(['Unpublished neighbour', 'Published neighbour'])
+  })
+})

@@ -10,6 +10,7 @@ import { beginAtomicWrite, commitAtomicWrite } from '../../hooks/atomicWrites'
 import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
+import { hideUnreadableRelations } from '../../hooks/hideUnreadableRelations'
 import { keepProjectCards, rememberReferrers, removeProjectCards } from '../../hooks/keepProjectCards'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
@@ -376,7 +377,7 @@ export const createProjectsCollection = ({
               label: FIELD_LABELS.relatedProjects,
               relationTo: 'projects',
               hasMany: true,
-              hooks: { beforeValidate: [dedupeRelations] },
+              hooks: { beforeValidate: [dedupeRelations], afterRead: [hideUnreadableRelations('projects')] },
               filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
               validate: async (value, options) => {
                 const shape = await relationshipShape(value, options)

@@ -1,0 +1,69 @@
+import type { CollectionSlug, FieldHook, PayloadRequest, Where } from 'payload'
+
+type Ref = number | string | { id?: number | string } | null
+
+const idOf = (ref: Ref) => (ref !== null && typeof ref === 'object' ? ref.id : ref)
+
+/**
+ * The IDs asked about by the documents being read side by side (a list's), looked up in one query
+ * per request and collection. Nothing is kept past that query: a later read in the same request
+ * (after a mutation, say) asks again.
+ */
+type Batch = Map<string, ((readable: boolean) => void)[]>
+const batchesOf = new WeakMap<PayloadRequest, Map<string, Batch>>()
+
+const flush = async (req: PayloadRequest, collection: CollectionSlug, access: Where, batch: Batch) => {
+  batchesOf.get(req)?.delete(collection)
+  const ids = [...batch.keys()]
+  let readable = new Set<string>()
+  try {
+    // Straight from the adapter, with the caller's access as a condition: the IDs are all it needs.
+    const { docs } = await req.payload.db.find({
+      collection,
+      where: { and: [{ id: { in: ids } }, access] },
+      limit: ids.length,
+      pagination: false,
+      select: { id: true },
+      req,
+    })
+    readable = new Set(docs.map((doc) => String(doc.id)))
+  } finally {
+    // A failed lookup hides the relations rather than failing the read or showing them.
+    for (const [id, waiting] of batch) for (const resolve of waiting) resolve(readable.has(id))
+  }
+}
+
+const isReadable = (req: PayloadRequest, collection: CollectionSlug, access: Where, id: string): Promise<boolean> => {
+  const batches = batchesOf.get(req) ?? new Map<string, Batch>()
+  batchesOf.set(req, batches)
+  let batch = batches.get(collection)
+  if (!batch) {
+    const fresh: Batch = new Map()
+    batches.set(collection, fresh)
+    // Once every document of the list has reached this field: their hooks run side by side.
+    setImmediate(() => void flush(req, collection, access, fresh).catch(() => undefined))
+    batch = fresh
+  }
+  const waiting = batch.get(id) ?? []
+  batch.set(id, waiting)
+  return new Promise((resolve) => waiting.push(resolve))
+}
+
+/**
+ * Leaves out of a relationship the documents its caller may not read: for the public, a related
+ * project that is not published. Payload keeps such a relation as a bare ID among the populated
+ * documents (and every ID shows at depth 0), so a front end found a number where it expected a
+ * project, and learnt that an unpublished page exists. Staff, and the Local API's trusted calls,
+ * keep every relation.
+ */
+export const hideUnreadableRelations =
+  (collection: CollectionSlug): FieldHook =>
+  async ({ value, req, overrideAccess }) => {
+    if (overrideAccess || !Array.isArray(value) || value.length === 0) return value
+    const read = req.payload.collections[collection]?.config.access.read
+    const access = read ? await read({ req }) : true
+    if (access === true) return value
+    if (access === false) return []
+    const readable = await Promise.all((value as Ref[]).map((ref) => isReadable(req, collection, access, String(idOf(ref)))))
+    return value.filter((_, n) => readable[n])
+  }
