@@ -69,15 +69,16 @@ export const sqliteSynchronous = (value = process.env.SQLITE_SYNCHRONOUS): 'NORM
  * every connection before its first statement.
  */
 const patchClient = (client: LibsqlClient, synchronous: 'NORMAL' | 'FULL') => {
-  let fresh = true
   const original = { execute: client.execute.bind(client), batch: client.batch.bind(client), executeMultiple: client.executeMultiple.bind(client), transaction: client.transaction.bind(client) }
-  const ready = async () => {
-    if (!fresh) return
-    fresh = false
-    await original.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
-    // A per-connection setting too: the adapter sets it on its first connection only.
-    await original.execute(`PRAGMA synchronous = ${synchronous}`)
-  }
+  // One promise per connection, so that a transaction begun while the settings are being applied
+  // waits for all of them instead of taking the connection half set.
+  let prepared: Promise<void> | undefined
+  const ready = () =>
+    (prepared ??= (async () => {
+      await original.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      // A per-connection setting too: the adapter sets it on its first connection only.
+      await original.execute(`PRAGMA synchronous = ${synchronous}`)
+    })())
   // A write outside a transaction (a login, a preference, a job's progress) waits, without blocking
   // the event loop, for this process's open write transaction (see queueWriter).
   const isRead = (statement: unknown) => /^\s*(select|pragma|explain)\b/i.test(typeof statement === 'string' ? statement : String((statement as { sql?: unknown })?.sql ?? ''))
@@ -92,7 +93,7 @@ const patchClient = (client: LibsqlClient, synchronous: 'NORMAL' | 'FULL') => {
     await ready()
     const transaction = await original.transaction(...args)
     // The client opens a new connection on its next use.
-    fresh = true
+    prepared = undefined
     return transaction
   }
 }

@@ -9,13 +9,13 @@ const idOf = (ref: Ref) => (ref !== null && typeof ref === 'object' ? ref.id : r
  * per request and collection. Nothing is kept past that query: a later read in the same request
  * (after a mutation, say) asks again.
  */
-type Batch = Map<string, ((readable: boolean) => void)[]>
+type Waiting = { resolve: (readable: boolean) => void; reject: (error: unknown) => void }
+type Batch = Map<string, Waiting[]>
 const batchesOf = new WeakMap<PayloadRequest, Map<string, Batch>>()
 
 const flush = async (req: PayloadRequest, collection: CollectionSlug, access: Where, batch: Batch) => {
   batchesOf.get(req)?.delete(collection)
   const ids = [...batch.keys()]
-  let readable = new Set<string>()
   try {
     // Straight from the adapter, with the caller's access as a condition: the IDs are all it needs.
     const { docs } = await req.payload.db.find({
@@ -26,10 +26,11 @@ const flush = async (req: PayloadRequest, collection: CollectionSlug, access: Wh
       select: { id: true },
       req,
     })
-    readable = new Set(docs.map((doc) => String(doc.id)))
-  } finally {
-    // A failed lookup hides the relations rather than failing the read or showing them.
-    for (const [id, waiting] of batch) for (const resolve of waiting) resolve(readable.has(id))
+    const readable = new Set(docs.map((doc) => String(doc.id)))
+    for (const [id, waiting] of batch) for (const { resolve } of waiting) resolve(readable.has(id))
+  } catch (error) {
+    // The read fails as the lookup did: a guess either way would show a draft or store a page without its relations.
+    for (const waiting of batch.values()) for (const { reject } of waiting) reject(error)
   }
 }
 
@@ -41,12 +42,12 @@ const isReadable = (req: PayloadRequest, collection: CollectionSlug, access: Whe
     const fresh: Batch = new Map()
     batches.set(collection, fresh)
     // Once every document of the list has reached this field: their hooks run side by side.
-    setImmediate(() => void flush(req, collection, access, fresh).catch(() => undefined))
+    setImmediate(() => void flush(req, collection, access, fresh))
     batch = fresh
   }
   const waiting = batch.get(id) ?? []
   batch.set(id, waiting)
-  return new Promise((resolve) => waiting.push(resolve))
+  return new Promise((resolve, reject) => waiting.push({ resolve, reject }))
 }
 
 /**
