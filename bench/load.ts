@@ -59,7 +59,8 @@ const projectRows = (project: PortfolioProject, stateIds: Map<string, number | s
     names.map((text, i) => ({ order: i + 1, text, locale })),
   )
   const outcomes = project.outcomes.map((outcome, i) => ({
-    main: { id: firstOutcomeId + i, project: project.id, order: i + 1, createdAt: at, updatedAt: at, _status: 'published' },
+    // Its project is published too: public reads show the outcome (see publishedWithProject).
+    main: { id: firstOutcomeId + i, project: project.id, order: i + 1, createdAt: at, updatedAt: at, _status: 'published', projectPublished: true },
     locales: inLanguages(outcome.statement).map(([locale, statement]) => ({ statement, _locale: locale })),
     indicators: inLanguages(outcome.indicators).flatMap(([locale, texts]) => texts.map((text, n) => ({ order: n + 1, text, locale }))),
   }))
@@ -185,6 +186,7 @@ const loadIntoMongo = async (payload: Payload, portfolio: Portfolio, stateIds: M
         statement: Object.fromEntries(inLanguages(outcome.statement)),
         indicators: Object.fromEntries(inLanguages(outcome.indicators)),
         _status: 'published',
+        projectPublished: true,
         createdAt: docs[i].createdAt,
         updatedAt: docs[i].updatedAt,
       })),

@@ -301,6 +301,7 @@ export interface Outcome {
   numeral?: string | null;
   statement?: string | null;
   indicators?: string[] | null;
+  projectPublished?: boolean | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -626,6 +627,7 @@ export interface OutcomesSelect<T extends boolean = true> {
   numeral?: T;
   statement?: T;
   indicators?: T;
+  projectPublished?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;

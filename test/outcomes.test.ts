@@ -117,6 +117,37 @@ describe('outcomes of a project', () => {
     expect(all.indicators).toEqual({ fr: ['Nombre de fonctionnaires formés'], en: ['Officials trained'] })
   })
 
+  it('are public only while their project is: an unpublished page takes them out of every public read', async () => {
+    const project = await newProject({ reviewStatus: 'approved' })
+    const outcome = await addOutcome(project.id, 'Visible avec son projet')
+    const where = `where[project][equals]=${project.id}`
+    const publicReads = async () => ({
+      list: (await api.rest('GET', `/outcomes?${where}&locale=fr`)).body.docs.map((doc: any) => doc.statement),
+      byId: (await api.rest('GET', `/outcomes/${outcome.id}?locale=fr`)).status,
+      graphql: (await api.graphql(`{ Outcomes(where: { project: { equals: ${JSON.stringify(project.id)} } }, locale: fr) { docs { statement } } }`)).body.data.Outcomes.docs.map((doc: any) => doc.statement),
+      count: (await api.rest('GET', `/outcomes/count?${where}`)).body.totalDocs,
+    })
+    expect(await publicReads()).toEqual({ list: ['Visible avec son projet'], byId: 200, graphql: ['Visible avec son projet'], count: 1 })
+
+    await payload.update({ collection: 'projects', id: project.id, data: { _status: 'draft' } as any })
+    // The outcome itself is still published (ready for the page's return), but nobody outside the staff sees it.
+    expect((await payload.findByID({ collection: 'outcomes', id: outcome.id, depth: 0 }))._status).toBe('published')
+    expect(await publicReads()).toEqual({ list: [], byId: 404, graphql: [], count: 0 })
+    expect((await api.rest('GET', `/outcomes?${where}&locale=fr`, { token })).body.docs.map((doc: any) => doc.statement)).toEqual(['Visible avec son projet'])
+
+    // Published again, the page brings its outcomes back with it.
+    await payload.update({ collection: 'projects', id: project.id, data: { _status: 'published' } as any })
+    expect(await publicReads()).toEqual({ list: ['Visible avec son projet'], byId: 200, graphql: ['Visible avec son projet'], count: 1 })
+
+    // An outcome published on a page that never was is out of sight too.
+    const draftPage = await payload.create({ collection: 'projects', draft: true, data: validProject(states.LS!, { _status: 'draft' }) as any })
+    // (Whatever the caller says of the page's state: it is read from the page.)
+    await addOutcome(draftPage.id, 'Publié trop tôt', { projectPublished: true })
+    expect((await api.rest('GET', `/outcomes?where[project][equals]=${draftPage.id}&locale=fr`)).body.docs).toEqual([])
+    // The state kept on the outcome is nobody's business outside the server.
+    expect((await api.rest('GET', `/outcomes/${outcome.id}`, { token })).body).not.toHaveProperty('projectPublished')
+  })
+
   it('are deleted with their project, leaving no orphan', async () => {
     const project = await newProject()
     const kept = await newProject()

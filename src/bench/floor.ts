@@ -141,7 +141,7 @@ export const floorPage = async ({ slug, locale }: { slug: string; locale: Locale
     run(
       `SELECT o.id, o."order", ${localized('ol', 'statement', locale)} AS statement, o.updated_at, o.created_at
        FROM outcomes o ${localeJoins('outcomes_locales', 'ol', 'o.id')}
-       WHERE o.project_id = ? AND o._status = 'published' ORDER BY o."order"`,
+       WHERE o.project_id = ? AND o._status = 'published' AND o.project_published ORDER BY o."order"`,
       [id],
     ),
     run(`SELECT path, text, locale FROM projects_texts WHERE parent_id = ? ORDER BY "order"`, [id]),

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { lockPublicContentWrites } from '../database'
 import { projectIdsWhere, refreshProjectCards } from '../readModel/cards'
 import { storeFacets } from '../readModel/storedFacets'
+import { isPublishedRow } from './publishedRow'
 
 /**
  * Keeps a project's list cards and pages (src/readModel) what the public sees, in the saving transaction:
@@ -12,15 +13,9 @@ import { storeFacets } from '../readModel/storedFacets'
  * that relate to it. An unpublication also arrives as a draft, but leaves that row a draft.
  */
 export const keepProjectCards: CollectionAfterChangeHook = async ({ doc, req }) => {
-  if (doc._status === 'draft' && (await stillPublished(req, doc.id))) return doc
+  if (doc._status === 'draft' && (await isPublishedRow(req, 'projects', doc.id))) return doc
   await refreshProjectCards(req.payload, [doc.id], req)
   return doc
-}
-
-/** Whether the project's own row (its published document, when it has one) is published, read in `req`'s transaction. */
-const stillPublished = async (req: PayloadRequest, id: number | string) => {
-  const row = await req.payload.db.findOne<{ id: number | string; _status?: string }>({ collection: 'projects', where: { id: { equals: id } }, select: { _status: true }, req })
-  return row?._status === 'published'
 }
 
 /**

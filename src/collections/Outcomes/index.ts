@@ -16,8 +16,10 @@ import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../si
 import { enforceOutcomeWorkflow } from '../../workflow/enforceOutcomeWorkflow'
 import { protectPublished } from '../../workflow/protectPublished'
 import { editorialContent } from '../editorial'
+import { publishedWithProject } from './access/publishedWithProject'
 import { assignOrder } from './hooks/assignOrder'
 import { ensureOrderFree } from './hooks/ensureOrderFree'
+import { projectPublishedNow } from './hooks/followProjectPublication'
 
 export const STATEMENT_MAX = 2000
 
@@ -55,6 +57,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
     },
   },
   ...editorialContent,
+  access: { ...editorialContent.access, read: publishedWithProject },
   defaultSort: 'order',
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {
@@ -116,6 +119,15 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
       label: FIELD_LABELS.indicators,
       hasMany: true,
       localized: true,
+    },
+    {
+      // Whether the project is published: public reads show an outcome only on a published page
+      // (access/publishedWithProject.ts). Kept by the saves, never taken from the caller.
+      name: 'projectPublished',
+      type: 'checkbox',
+      defaultValue: false,
+      hidden: true,
+      hooks: { beforeChange: [projectPublishedNow] },
     },
     ...authorFields(usersSlug),
   ],

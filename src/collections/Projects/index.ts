@@ -35,6 +35,7 @@ import { pageEndpoint } from './endpoints/page'
 import { deleteDependents } from './hooks/deleteDependents'
 import { deriveProjectType } from './hooks/deriveProjectType'
 import { populateTranslatedLocales } from './hooks/populateTranslatedLocales'
+import { shareProjectPublication } from './hooks/shareProjectPublication'
 import { labelsField } from './labels'
 import {
   maxLength,
@@ -162,7 +163,7 @@ export const createProjectsCollection = ({
       populateAuthors,
       rememberWhetherLive,
     ],
-    afterChange: [recordTransition, keepProjectCards, revalidateProjectPages, notifyFrontEnds],
+    afterChange: [recordTransition, shareProjectPublication, keepProjectCards, revalidateProjectPages, notifyFrontEnds],
     afterDelete: [removeProjectCards, revalidateProjectPagesOnDelete, notifyFrontEndsOnDelete],
     beforeDelete: [protectPublished, deleteDependents, rememberReferrers],
   },

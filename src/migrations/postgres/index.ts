@@ -10,6 +10,7 @@ import * as migration_20261128_082803_card_facets_index from './20261128_082803_
 import * as migration_20261128_084045_stored_filter_panels from './20261128_084045_stored_filter_panels';
 import * as migration_20261128_113000_title_search_index from './20261128_113000_title_search_index';
 import * as migration_20261128_114000_locales_parent_indexes from './20261128_114000_locales_parent_indexes';
+import * as migration_20261128_140351_outcome_project_published from './20261128_140351_outcome_project_published';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261128_114000_locales_parent_indexes.up,
     down: migration_20261128_114000_locales_parent_indexes.down,
-    name: '20261128_114000_locales_parent_indexes'
+    name: '20261128_114000_locales_parent_indexes',
+  },
+  {
+    up: migration_20261128_140351_outcome_project_published.up,
+    down: migration_20261128_140351_outcome_project_published.down,
+    name: '20261128_140351_outcome_project_published'
   },
 ];

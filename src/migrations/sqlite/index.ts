@@ -7,6 +7,7 @@ import * as migration_20261128_033437_api_keys from './20261128_033437_api_keys'
 import * as migration_20261128_060552_project_read_model from './20261128_060552_project_read_model';
 import * as migration_20261128_082755_card_facets_index from './20261128_082755_card_facets_index';
 import * as migration_20261128_084040_stored_filter_panels from './20261128_084040_stored_filter_panels';
+import * as migration_20261128_140346_outcome_project_published from './20261128_140346_outcome_project_published';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261128_084040_stored_filter_panels.up,
     down: migration_20261128_084040_stored_filter_panels.down,
-    name: '20261128_084040_stored_filter_panels'
+    name: '20261128_084040_stored_filter_panels',
+  },
+  {
+    up: migration_20261128_140346_outcome_project_published.up,
+    down: migration_20261128_140346_outcome_project_published.down,
+    name: '20261128_140346_outcome_project_published'
   },
 ];

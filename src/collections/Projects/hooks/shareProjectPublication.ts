@@ -1,0 +1,14 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import { isPublishedRow } from '../../../hooks/publishedRow'
+import { setOutcomesPublication } from '../../Outcomes/hooks/followProjectPublication'
+
+/**
+ * A project's publication, unpublication (and deletion's unpublication first) carries to its
+ * outcomes' public visibility in the same transaction. A draft saved over a published page leaves
+ * the page's row published: nothing to write.
+ */
+export const shareProjectPublication: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await setOutcomesPublication(req, doc.id, await isPublishedRow(req, 'projects', doc.id))
+  return doc
+}

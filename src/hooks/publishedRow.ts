@@ -1,0 +1,12 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+/**
+ * Whether a document's own row (its published document, when it has one) is published, read in
+ * `req`'s transaction. A draft saved over a published page only adds a version and leaves this row
+ * published; an unpublication makes it a draft.
+ */
+export const isPublishedRow = async (req: PayloadRequest, collection: CollectionSlug, id: number | string | undefined): Promise<boolean> => {
+  if (id === undefined || id === null) return false
+  const row = await req.payload.db.findOne<{ id: number | string; _status?: string }>({ collection, where: { id: { equals: id } }, select: { _status: true }, req })
+  return row?._status === 'published'
+}
