@@ -188,6 +188,18 @@ describe('GET /api/projects/page/:slug', () => {
     const { body } = await page(slug)
     expect(body.relatedProjects[0].summary).toBe('Skills partnerships with Gulf employers.')
     expect(body).toEqual(await restPage(slug))
+    // Shown as a card: no rich text, and none of its own relations.
+    expect(Object.keys(body.relatedProjects[0])).not.toEqual(expect.arrayContaining(['description']))
+    expect(body.relatedProjects[0]).not.toHaveProperty('relatedProjects')
+    expect(body.relatedProjects[0]).not.toHaveProperty('outcomes')
+    expect(body.relatedProjects[0].labels.status).toBeTruthy()
+    // So a page two links away changes nothing here: Kenya's own related page unpublished.
+    const farther = await payload.create({ collection: 'projects', data: validProject(states.LS!, { title: 'Two links away', ...published }) as any })
+    await payload.update({ collection: 'projects', id: ids.kenya!, data: { relatedProjects: [farther.id], ...published } as any })
+    await payload.update({ collection: 'projects', id: farther.id, data: { _status: 'draft' } as any })
+    expect((await page(slug)).body).toEqual(await restPage(slug))
+    await payload.update({ collection: 'projects', id: ids.kenya!, data: { relatedProjects: [], ...published } as any })
+    await payload.delete({ collection: 'projects', id: farther.id })
   })
 
   it('answers 404 for a slug no published project has, and refuses other parameters', async () => {
