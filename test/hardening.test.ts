@@ -100,6 +100,30 @@ describe('reads', () => {
     const badId = await api.rest('GET', '/projects?where[memberStates][in]=abc')
     expect(badId.status).toBe(400)
     expect(badId.body.errors[0].message).toBe('where.memberStates.in: “abc” is not an ID.')
+    // Every operator on an ID, not only the ones that list IDs (a 500 from the driver on both SQL databases).
+    for (const [path, message] of [
+      ['/projects?where[memberStates][like]=abc', 'where.memberStates.like: “abc” is not an ID.'],
+      ['/projects?where[relatedProjects][greater_than]=soon', 'where.relatedProjects.greater_than: “soon” is not an ID.'],
+      ['/projects/facets?where[memberStates][contains]=abc', 'where.memberStates.contains: “abc” is not an ID.'],
+      ['/outcomes?where[project][not_like]=abc', 'where.project.not_like: “abc” is not an ID.'],
+      ['/projects/count?where[id][less_than]=abc', 'where.id.less_than: “abc” is not an ID.'],
+    ]) {
+      const answer = await api.rest('GET', path!)
+      expect(answer.status, path).toBe(400)
+      expect(answer.body.errors[0].message, path).toBe(message)
+    }
+    expect((await api.rest('GET', '/projects?where[memberStates][exists]=true')).status).toBe(200)
+    expect((await api.rest('GET', '/projects?where[id][greater_than]=1')).status).toBe(200)
+    // A NUL character, which PostgreSQL's text refuses, in every kind of public read.
+    for (const path of ['/projects?where[slug][equals]=a%00b', '/projects?where[title][like]=%00', '/projects/cards?q=%00', '/projects/cards/facets?q=a%00', '/outcomes?where[statement][like]=%00', '/projects/facets?where[slug][equals]=%00']) {
+      const answer = await api.rest('GET', path)
+      expect(answer.status, path).toBe(400)
+      expect(answer.body.errors[0].message, path).toMatch(/contains a NUL character \(U\+0000\)/)
+    }
+    // No page has such a slug.
+    expect((await api.rest('GET', '/projects/page/a%00b')).status).toBe(404)
+    const graphql = await api.graphql('{ ProjectCards(q: "a\\u0000") { docs { id } } }')
+    expect(graphql.body.errors[0].message).toMatch(/q contains a NUL character/)
     // A value a select field cannot hold (a 500 on PostgreSQL, where it is an enum), in lists,
     // counts and the facets, on every collection.
     for (const path of [

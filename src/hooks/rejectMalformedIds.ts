@@ -11,8 +11,8 @@ export const couldBeNumericId = (id: unknown) => /^\d+$/.test(String(id).trim())
 
 /**
  * A filter on an ID (the document's own, or a relationship's) whose value cannot be an ID in this
- * database ("abc" where IDs are numbers) is answered with a 400 naming the field, instead of
- * reaching the SQL driver and failing there with a 500.
+ * database ("abc" where IDs are numbers), with any operator but `exists`, is answered with a 400
+ * naming the field, instead of reaching the SQL driver and failing there with a 500.
  */
 export const rejectMalformedIds: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   if (operation !== 'read' && operation !== 'count') return args
@@ -28,8 +28,10 @@ export const rejectMalformedIds: CollectionBeforeOperationHook = ({ args, collec
         check(value, `${path}.${key}`)
       } else if (idFields.has(key.split('.')[0]!) && !key.includes('.') && value && typeof value === 'object') {
         for (const [operator, operand] of Object.entries(value)) {
-          if (!ID_OPERATORS.has(operator)) continue
-          const values = Array.isArray(operand) ? operand : String(operand ?? '').split(',')
+          // `exists` takes a yes or no; every other operator compares with the ID column, which
+          // the SQL adapters feed with Number(value): NaN for "abc", and the driver fails.
+          if (operator === 'exists') continue
+          const values = Array.isArray(operand) ? operand : ID_OPERATORS.has(operator) ? String(operand ?? '').split(',') : [operand]
           const bad = values.find((item) => item !== null && item !== '' && !couldBeNumericId(item))
           if (bad !== undefined) throw new APIError(`where.${key}.${operator}: “${String(bad)}” is not an ID.`, 400, undefined, true)
         }

@@ -1,5 +1,5 @@
-import type { CollectionBeforeValidateHook } from 'payload'
-import { ValidationError } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
+import { APIError, ValidationError } from 'payload'
 
 /** The first path in `value` holding a string with a NUL character, if any. */
 const pathWithNul = (value: unknown, path: string): string | null => {
@@ -40,4 +40,15 @@ export const rejectMalformedValues: CollectionBeforeValidateHook = ({ collection
     throw new ValidationError({ collection: collection.slug, errors: [{ path: badSelect.name, message: `${badSelect.name} must be one of its options, given as text.` }], req })
   }
   return data
+}
+
+/**
+ * A filter with a NUL character in a value is answered with a 400 naming it: on PostgreSQL the
+ * query failed with a 500 (`where[slug][equals]=a%00b`), and no stored text holds one.
+ */
+export const rejectNulInQueries: CollectionBeforeOperationHook = ({ args, operation }) => {
+  if (operation !== 'read' && operation !== 'count') return args
+  const path = pathWithNul((args as { where?: unknown }).where, 'where')
+  if (path) throw new APIError(`${path} contains a NUL character (U+0000), which text cannot hold.`, 400, undefined, true)
+  return args
 }

@@ -4,6 +4,7 @@ import type { Payload, Where } from 'payload'
 import { fold } from '../domain/fold'
 import { isLocale, type Locale } from '../domain/locales'
 import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
+import { SLUG_PATTERN } from '../hooks/generateSlug'
 
 /** The orders a card list can be read in; each breaks ties by slug. */
 export const CARD_SORTS = ['-endYear', 'endYear', '-startYear', 'startYear', 'title', '-title'] as const
@@ -89,6 +90,8 @@ const given = (params: Record<string, unknown>, known: readonly string[], what: 
   for (const name of Object.keys(params).filter((key) => params[key] !== undefined)) {
     if (!known.includes(name)) throw new CardQueryError(`unknown parameter “${name}”: ${what} take${what.endsWith('s') ? '' : 's'} ${known.join(', ')}`)
     if (typeof params[name] !== 'string') throw new CardQueryError(`${name} must be given once, as text`)
+    // PostgreSQL's text cannot hold it (the query failed with a 500); no value means it anyway.
+    if ((params[name] as string).includes('\u0000')) throw new CardQueryError(`${name} contains a NUL character (U+0000), which text cannot hold`)
   }
   return params as Record<string, string | undefined>
 }
@@ -199,6 +202,8 @@ export const findProjectCards = async (payload: Payload, query: CardQuery): Prom
  * projects filled in), or null. One indexed SELECT of the stored text.
  */
 export const findProjectPage = async (payload: Payload, slug: string, locale: Locale): Promise<string | null> => {
+  // No page has a slug of another form (a NUL character in it even failed PostgreSQL's query).
+  if (!SLUG_PATTERN.test(slug)) return null
   const where: Where = { and: [{ slug: { equals: slug } }, { locale: { equals: locale } }] }
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
     const { drizzle, table, built } = readModelTableQuery(payload, where)

@@ -4,6 +4,7 @@ import { combineQueries, createLocalReq, executeAccess, validateQueryPaths } fro
 import { type Locale, translate } from '../domain/locales'
 import { COVERAGES, configuredProjectTypes, IDF_REGIONS, PROJECT_STATUSES } from '../domain/vocabularies'
 import { rejectMalformedIds } from '../hooks/rejectMalformedIds'
+import { rejectNulInQueries } from '../hooks/rejectMalformedValues'
 import { rejectUnknownOptions } from '../hooks/rejectUnknownOptions'
 import { COLUMN_FACETS, countFacetsInSql, type FacetCounts } from './facetCounts'
 
@@ -81,6 +82,7 @@ const countFacets = async (payload: Payload, { where = {}, locale, req: given }:
   const collection = payload.collections.projects.config
   rejectMalformedIds({ args: { where }, collection, operation: 'read', req } as unknown as Parameters<typeof rejectMalformedIds>[0])
   rejectUnknownOptions({ args: { where }, collection, operation: 'read', req } as unknown as Parameters<typeof rejectUnknownOptions>[0])
+  rejectNulInQueries({ args: { where }, collection, operation: 'read', req } as unknown as Parameters<typeof rejectNulInQueries>[0])
   await validateQueryPaths({ collectionConfig: collection, overrideAccess: false, req, where })
   const access = await executeAccess({ req, disableErrors: true }, collection.access.read)
   const empty = (): FacetCounts => ({

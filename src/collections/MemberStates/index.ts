@@ -10,7 +10,7 @@ import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
 import { rejectUnknownOptions } from '../../hooks/rejectUnknownOptions'
-import { rejectMalformedValues } from '../../hooks/rejectMalformedValues'
+import { rejectMalformedValues, rejectNulInQueries } from '../../hooks/rejectMalformedValues'
 import { ensureUnique } from '../../hooks/uniqueness'
 import { revalidateMemberStatePages } from '../../site/revalidate'
 import { populatePickerLabel } from './hooks/populatePickerLabel'
@@ -41,7 +41,7 @@ export const MemberStates: CollectionConfig = {
   // Without this each populated State carried every field and its own join of projects.
   defaultPopulate: { name: true, iso2: true, slug: true },
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, searchByAnyName, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, rejectNulInQueries, searchByAnyName, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'name' })],
     beforeChange: [ensureUnique(['iso2', 'iso3', 'slug']), populatePickerLabel],

@@ -11,7 +11,7 @@ import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
 import { rejectUnknownOptions } from '../../hooks/rejectUnknownOptions'
-import { rejectMalformedValues } from '../../hooks/rejectMalformedValues'
+import { rejectMalformedValues, rejectNulInQueries } from '../../hooks/rejectMalformedValues'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
 import { enforceOutcomeWorkflow } from '../../workflow/enforceOutcomeWorkflow'
 import { protectPublished } from '../../workflow/protectPublished'
@@ -61,7 +61,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
   defaultSort: 'order',
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, enforceOutcomeWorkflow, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, rejectNulInQueries, enforceOutcomeWorkflow, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, assignOrder],
     beforeChange: [

@@ -16,7 +16,7 @@ import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
 import { rejectUnknownOptions } from '../../hooks/rejectUnknownOptions'
-import { rejectMalformedValues } from '../../hooks/rejectMalformedValues'
+import { rejectMalformedValues, rejectNulInQueries } from '../../hooks/rejectMalformedValues'
 import { sanitizeRichText } from '../../hooks/sanitizeRichText'
 import { ensureUnique } from '../../hooks/uniqueness'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
@@ -166,7 +166,7 @@ export const createProjectsCollection = ({
   indexes: [{ fields: ['idfRegion', 'status', 'endYear'] }, { fields: ['status', 'endYear'] }],
   endpoints: [exportProjectsEndpoint, facetsEndpoint, cardsEndpoint, cardFacetsEndpoint, pageEndpoint],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, enforceProjectWorkflow, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, rejectNulInQueries, enforceProjectWorkflow, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'title' })],
     beforeChange: [
