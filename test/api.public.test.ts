@@ -186,3 +186,24 @@ describe('related projects', () => {
     expect(await page()).toEqual(['Unpublished neighbour', 'Published neighbour'])
   })
 })
+
+describe('draft=true from an anonymous caller', () => {
+  it('reads what it reads without it: published pages with a newer draft stay, as they are published', async () => {
+    const publish = { _status: 'published', reviewStatus: 'approved' }
+    const neighbour = await payload.create({ collection: 'projects', data: validProject(states.BF!, { title: 'Neighbour as published', ...publish }) as any })
+    const page = await payload.create({ collection: 'projects', data: validProject(states.ML!, { title: 'Page as published', relatedProjects: [neighbour.id], ...publish }) as any })
+    for (const doc of [neighbour, page]) {
+      await payload.update({ collection: 'projects', id: doc.id, draft: true, data: { title: `${doc.title} (draft)` } as any })
+    }
+    const where = `where[id][in]=${page.id},${neighbour.id}&sort=title&depth=1`
+    const titles = async (query: string) => (await api.rest('GET', `/projects?${query}`)).body.docs.map((doc: any) => [doc.title, doc.relatedProjects.map((ref: any) => ref.title ?? ref)])
+    const published = [['Neighbour as published', []], ['Page as published', ['Neighbour as published']]]
+    expect(await titles(where)).toEqual(published)
+    expect(await titles(`${where}&draft=true`)).toEqual(published)
+    const byId = await api.rest('GET', `/projects/${page.id}?draft=true&depth=1`)
+    expect([byId.body.title, byId.body.relatedProjects.map((ref: any) => ref.title)]).toEqual(['Page as published', ['Neighbour as published']])
+    // Staff read the drafts.
+    const token = await api.login((await createUser(payload, ['editor'])).email)
+    expect((await api.rest('GET', `/projects/${page.id}?draft=true&depth=0`, { token })).body.title).toBe('Page as published (draft)')
+  })
+})

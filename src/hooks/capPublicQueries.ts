@@ -20,6 +20,7 @@ const boundedByIds = (where: Where | undefined): boolean => {
  * within bounds is kept: it is how a front end asks for a page without the count (a second query
  * over the same filter); so is `pagination=false` over a short list of IDs. Server code (the
  * Local API) and signed-in staff are not capped: the sitemap and the exporter read everything.
+ * Anonymous callers asking for drafts (`draft=true`) read the published documents.
  */
 export const capPublicQueries: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   // Server code reading with the caller's request (a hook, a job) says so with overrideAccess.
@@ -28,7 +29,11 @@ export const capPublicQueries: CollectionBeforeOperationHook = ({ args, operatio
   const unbounded = limit === 0 || (pagination === false && typeof limit !== 'number' && !boundedByIds(where))
   const tooLarge = typeof limit === 'number' && limit > MAX_PUBLIC_LIMIT
   const capped = unbounded || tooLarge ? { ...args, pagination: true, limit: MAX_PUBLIC_LIMIT } : args
-  return joins && typeof joins === 'object' ? { ...capped, joins: capJoins(joins) } : capped
+  // Drafts are not theirs to read: `draft=true` read the latest versions, which for a published
+  // page with a newer draft is the draft, and access then left the page out (or, populated on
+  // another page, a bare ID). They get what they get without it.
+  const published = (capped as { draft?: boolean }).draft ? { ...capped, draft: false } : capped
+  return joins && typeof joins === 'object' ? { ...published, joins: capJoins(joins) } : published
 }
 
 /**
