@@ -5,22 +5,44 @@
  * by `npm run export`, into the database of DATABASE_URL. Pages land as drafts awaiting review; `--publish` publishes them, and needs
  * `--as` a reviewer's or admin's email. Each page is one transaction. See src/importer.
  */
-// The environment (.env), then the Payload config, before anything else: loaded after other
-// modules, the config's graph can stall under tsx.
-import './lib/environment'
-import config from '../payload.config'
-
+import { existsSync } from 'node:fs'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 
-import { SingleBar } from 'cli-progress'
-import { getPayload } from 'payload'
+const usage = 'Usage: npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json]'
+// Checked before anything loads: a mistyped `--dryrun` must not import for real, a `--report`
+// without its file must not lose the report, and a missing path is told before any page is written.
+const parse = () =>
+  parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    strict: true,
+    options: { 'dry-run': { type: 'boolean' }, publish: { type: 'boolean' }, as: { type: 'string' }, report: { type: 'string' } },
+  })
+let parsed: ReturnType<typeof parse>
+try {
+  parsed = parse()
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`)
+  process.exit(2)
+}
+const inputs = parsed.positionals
+const missing = inputs.filter((input) => !existsSync(input))
+if (inputs.length === 0 || missing.length > 0) {
+  if (missing.length) console.error(`Not found: ${missing.join(', ')}`)
+  console.error(usage)
+  process.exit(2)
+}
+const flag = (name: 'dry-run' | 'publish') => parsed.values[name] === true
+const option = (name: 'as' | 'report') => parsed.values[name]
 
-
-const args = process.argv.slice(2)
-const flag = (name: string) => args.includes(name)
-const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
-const inputs = args.filter((arg, n) => !arg.startsWith('--') && !['--as', '--report'].includes(args[n - 1] ?? ''))
+// The environment (.env), then the Payload config, before any other module: loaded after other
+// modules, the config's graph can stall under tsx.
+await import('./lib/environment')
+const { default: config } = await import('../payload.config')
+const { SingleBar } = await import('cli-progress')
+const { getPayload } = await import('payload')
 
 const filesUnder = async (entry: string): Promise<string[]> =>
   (await stat(entry)).isDirectory()
@@ -33,23 +55,19 @@ const { importPages } = await import('../src/importer/importPages')
 const { importExport } = await import('../src/importer/importExport')
 const { committedMigrations, databaseKind, DEFAULT_DATABASE_URL, optimizeDatabase } = await import('../src/database')
 
-if (inputs.length === 0) {
-  console.error('Usage: npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json]')
-  process.exit(2)
-}
 const files = (await Promise.all(inputs.map(filesUnder))).flat()
 const payload = await getPayload({ config })
 const kind = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
 if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
 
 let user: any
-const as = option('--as')
+const as = option('as')
 if (as) {
   user = (await payload.find({ collection: 'users', where: { email: { equals: as } }, limit: 1 })).docs[0]
   if (!user) throw new Error(`--as ${as}: no such user`)
   user = { ...user, collection: 'users' }
 }
-if (flag('--publish') && !user) {
+if (flag('publish') && !user) {
   console.error('--publish needs --as <email> of a reviewer or admin: imports are otherwise drafts for review.')
   process.exit(2)
 }
@@ -64,7 +82,7 @@ const progress = (done: number, total: number) => {
     barShown = true
   } else if (barShown) bar.update(done)
 }
-const options = { dryRun: flag('--dry-run'), publish: flag('--publish'), user }
+const options = { dryRun: flag('dry-run'), publish: flag('publish'), user }
 const pages = files.filter((file) => !/\.json$/i.test(file))
 const results = await importPages(payload, pages, { ...options, onPage: (_, done) => progress(done, files.length) })
 for (const file of files.filter((name) => /\.json$/i.test(name))) {
@@ -86,13 +104,13 @@ for (const result of results) {
 }
 const count = (status: string) => results.filter((result) => result.status === status).length
 console.log(
-  `${flag('--dry-run') ? 'Dry run, nothing written: ' : ''}${count('created')} created, ${count('updated')} updated, ` +
+  `${flag('dry-run') ? 'Dry run, nothing written: ' : ''}${count('created')} created, ${count('updated')} updated, ` +
     `${count('unchanged')} unchanged, ${count('failed')} failed.`,
 )
-const report = option('--report')
+const report = option('report')
 const summary = Object.fromEntries(['created', 'updated', 'unchanged', 'failed'].map((status) => [status, count(status)]))
-if (report) await writeFile(report, JSON.stringify({ dryRun: flag('--dry-run'), summary, results }, null, 2))
+if (report) await writeFile(report, JSON.stringify({ dryRun: flag('dry-run'), summary, results }, null, 2))
 // A bulk load changes what the query planner should know (see optimizeDatabase).
-if (!flag('--dry-run') && count('created') + count('updated') > 0) await optimizeDatabase(payload)
+if (!flag('dry-run') && count('created') + count('updated') > 0) await optimizeDatabase(payload)
 await payload.destroy()
 process.exit(count('failed') ? 1 : 0)

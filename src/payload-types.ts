@@ -258,6 +258,7 @@ export interface Project {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  firstPublishedAt?: string | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -302,6 +303,7 @@ export interface Outcome {
   statement?: string | null;
   indicators?: string[] | null;
   projectPublished?: boolean | null;
+  firstPublishedAt?: string | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -611,6 +613,7 @@ export interface ProjectsSelect<T extends boolean = true> {
   publishAt?: T;
   reviewEditors?: T;
   reviewHistory?: T;
+  firstPublishedAt?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -628,6 +631,7 @@ export interface OutcomesSelect<T extends boolean = true> {
   statement?: T;
   indicators?: T;
   projectPublished?: T;
+  firstPublishedAt?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;

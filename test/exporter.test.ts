@@ -16,6 +16,7 @@ import { createUser, startSecondPayload } from './helpers/payload'
 
 /** The portfolio leaves as JSON or CSV (command and API) and the JSON comes back whole. */
 let payload: Payload
+let states: Record<string, number | string | undefined>
 let api: ReturnType<typeof createApi>
 let editor: any
 let reviewer: any
@@ -24,7 +25,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-export-'))
 
 beforeAll(async () => {
   ;({ payload, api } = await startApp())
-  const states = await seedStates(payload, ['LS', 'ZA', 'BF', 'ML'])
+  states = await seedStates(payload, ['LS', 'ZA', 'BF', 'ML'])
   editor = await createUser(payload, ['editor'])
   reviewer = await createUser(payload, ['reviewer'])
   editorToken = await api.login(editor.email)
@@ -107,6 +108,27 @@ describe('exporting projects', () => {
     expect(data.projects).toHaveLength(1)
     expect(data.projects[0]!.title).toEqual({ en: 'Border management in the Sahel', fr: 'Gestion des frontières au Sahel', es: null })
     expect(data.projects[0]!.statusLabel).toEqual({ en: 'Active', fr: 'Actif', es: 'Activo' })
+  })
+
+  it('gives a published page its published outcomes and related pages only', async () => {
+    const sahel = (await payload.find({ collection: 'projects', where: { slug: { equals: 'gestion-des-frontieres-au-sahel' } } })).docs[0]!
+    const draftOnly = await payload.create({ collection: 'projects', draft: true, data: validProject(states.LS!, { title: 'Unpublished neighbour' }) as any })
+    const newOutcome = await payload.create({ collection: 'outcomes', draft: true, locale: 'en', data: { project: sahel.id, statement: 'Not reviewed yet.' } as any })
+    await payload.update({ collection: 'projects', id: sahel.id, data: { relatedProjects: [draftOnly.id], _status: 'published' } as any })
+    try {
+      const [page] = (await exportProjects(payload, { status: 'published', locale: 'en' })).projects
+      expect(page!.outcomes.map((outcome) => outcome.statement)).not.toContain('Not reviewed yet.')
+      expect(page!.outcomes).toHaveLength(2)
+      expect(page!.relatedProjects).toEqual([])
+      // Everything, drafts included, when everything is asked for.
+      const all = (await exportProjects(payload, { status: 'all', locale: 'en' })).projects.find((project) => project.slug === sahel.slug)!
+      expect(all.relatedProjects).toEqual(['unpublished-neighbour'])
+      expect(all.outcomes.map((outcome) => outcome.statement)).toContain('Not reviewed yet.')
+    } finally {
+      await payload.update({ collection: 'projects', id: sahel.id, data: { relatedProjects: [], _status: 'published' } as any })
+      await payload.delete({ collection: 'outcomes', id: newOutcome.id })
+      await payload.delete({ collection: 'projects', id: draftOnly.id })
+    }
   })
 })
 

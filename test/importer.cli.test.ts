@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -26,5 +26,28 @@ describe('npm run import', () => {
     // This database has no Member States yet: the name is read, and its absence reported.
     expect(results[0].problems).toEqual([{ field: 'memberStates', value: 'LS', reason: 'not-in-database' }])
     expect(run.stdout).toContain('not-in-database memberStates: “LS”')
+  })
+
+  it('refuses what is not one of its options, an option without its value and a path that is not there, before writing anything', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-import-cli-'))
+    const database = path.join(dir, 'cms.db')
+    const run = (...args: string[]) =>
+      spawnSync('npm', ['run', '--silent', 'import', '--', ...args], {
+        cwd: path.join(import.meta.dirname, '..'),
+        env: { ...process.env, DATABASE_URL: `file:${database}`, NODE_ENV: 'test' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      })
+    // A dry run mistyped used to import for real.
+    const typo = run('test/fixtures', '--dryrun')
+    expect(typo.status).toBe(2)
+    expect(typo.stderr).toContain("Unknown option '--dryrun'")
+    const noFile = run('test/fixtures', '--dry-run', '--report')
+    expect(noFile.status).toBe(2)
+    expect(noFile.stderr).toMatch(/--report <value>' argument missing/)
+    const nowhere = run('test/no-such-folder', '--dry-run')
+    expect(nowhere.status).toBe(2)
+    expect(nowhere.stderr).toContain('Not found: test/no-such-folder')
+    expect(existsSync(database)).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -74,17 +74,33 @@ describe('importing pages', () => {
     })
   })
 
-  it('finds the page’s project by its project ID first, then its Prima ID, then its slug', async () => {
+  it('finds the page’s project by its project ID first, then its Prima ID, then its slug, never one with other IDs', async () => {
     const lesotho = (await payload.find({ collection: 'projects', where: { projectId: { equals: 'LM.0304' } }, draft: true, limit: 1 })).docs[0]!
     const other = await payload.create({ collection: 'projects', draft: true, data: validProject(states.ML!, { title: 'Another page about Mali' }) as any })
     const req = await createLocalReq({}, payload)
     const found = async (keys: Parameters<typeof findExisting>[1]) => (await findExisting(req, keys, 'en'))?.id
     expect(await found({ projectId: 'LM.0304', primaId: other.primaId, slug: other.slug })).toBe(lesotho.id)
-    expect(await found({ projectId: 'LM.9999', primaId: other.primaId, slug: lesotho.slug })).toBe(other.id)
-    expect(await found({ projectId: 'LM.9999', primaId: 'ZA99P9999', slug: other.slug })).toBe(other.id)
+    expect(await found({ primaId: other.primaId, slug: lesotho.slug })).toBe(other.id)
+    expect(await found({ slug: other.slug })).toBe(other.id)
+    // A page with its own project ID (or Prima ID) whose title makes another page's slug is a new
+    // project, not that one with its IDs rewritten.
+    expect(await found({ projectId: 'LM.9999', slug: other.slug })).toBeUndefined()
+    expect(await found({ primaId: 'ZA99P9999', slug: other.slug })).toBeUndefined()
+    expect(await found({ projectId: 'LM.9999', primaId: other.primaId, slug: lesotho.slug })).toBeUndefined()
     expect(await found({ projectId: 'LM.9999', slug: 'no-such-page' })).toBeUndefined()
     expect(await found({})).toBeUndefined()
     await payload.delete({ collection: 'projects', id: other.id })
+
+    // End to end: the French page under new project and Prima IDs, its title unchanged.
+    const sameTitle = path.join(dir, 'same-title.fr.txt')
+    writeFileSync(sameTitle, readFileSync(french, 'utf8').replace('ZA10P0005', 'ZA10P0400').replace('LM.0304', 'LM.0400'))
+    const [result] = await importPages(payload, [sameTitle])
+    expect(result).toMatchObject({ status: 'created' })
+    const created = await payload.findByID({ collection: 'projects', id: result!.projectId!, draft: true })
+    expect(created).toMatchObject({ projectId: 'LM.0400', slug: `${lesotho.slug}-2` })
+    expect(await payload.findByID({ collection: 'projects', id: lesotho.id, draft: true })).toMatchObject({ projectId: 'LM.0304', primaId: 'ZA10P0005', slug: lesotho.slug })
+    await payload.delete({ collection: 'outcomes', where: { project: { equals: created.id } } })
+    await payload.delete({ collection: 'projects', id: created.id })
   })
 
   it('leaves nothing behind for a page that fails, and goes on with the next', async () => {

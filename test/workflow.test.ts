@@ -243,6 +243,49 @@ describe('a published project', () => {
     expect((await api.rest('DELETE', `/projects/${draft.id}`, { token: editor.token })).status).toBe(200)
   })
 
+  it('stays an admin’s to delete once unpublished, with its outcomes and history', async () => {
+    const project = await publishedProject()
+    const outcome = await payload.create({ collection: 'outcomes', data: { project: project.id, statement: 'Published with the page.', _status: 'published' } as any })
+    // Unpublished as the admin's Unpublish button does it (Payload then rewrites the latest version in place).
+    expect((await patch(project.id, { _status: 'draft' }, reviewer, '?unpublishAllLocales=true')).status).toBe(200)
+    expect(await publicView(project.id)).toBeNull()
+    const stored = await payload.findByID({ collection: 'projects', id: project.id, depth: 0 })
+    expect(stored.firstPublishedAt).toBeTruthy()
+    for (const who of [editor, reviewer]) {
+      const refused = await api.rest('DELETE', `/projects/${project.id}`, { token: who.token })
+      expect(refused.status).toBe(403)
+    }
+    expect((await payload.findByID({ collection: 'outcomes', id: outcome.id, depth: 0 })).project).toBe(project.id)
+    expect((await history(project.id)).length).toBeGreaterThan(0)
+    // Nobody outside the staff reads when it was first published.
+    const token = admin.token
+    expect((await api.rest('GET', `/projects/${project.id}?depth=0`, { token })).body.firstPublishedAt).toBe(stored.firstPublishedAt)
+    expect((await api.rest('DELETE', `/projects/${project.id}`, { token })).status).toBe(200)
+    expect((await payload.find({ collection: 'outcomes', where: { project: { equals: project.id } }, draft: true })).totalDocs).toBe(0)
+  })
+
+  it('keeps its published version when a draft save asks to unpublish all locales', async () => {
+    const project = await publishedProject()
+    const saved = await patch(project.id, { title: 'Draft over the live page' }, editor, '?unpublishAllLocales=true')
+    expect(saved.status).toBe(200)
+    expect((await publicView(project.id))?.title).toBe('Live title')
+    const published = await payload.countVersions({
+      collection: 'projects',
+      where: { and: [{ parent: { equals: project.id } }, { 'version._status': { equals: 'published' } }, { 'version.title': { equals: 'Live title' } }] },
+    })
+    expect(published.totalDocs).toBe(1)
+  })
+
+  it('is not deleted by an editor when one of its outcomes was published, nor left without them', async () => {
+    const draft = await createDraft(editor, { title: 'Never published itself' })
+    // A reviewer published an outcome of the page ahead of it.
+    const outcome = await payload.create({ collection: 'outcomes', data: { project: draft.id, statement: 'Published early.', _status: 'published' } as any, overrideAccess: false, user: reviewer.user })
+    const refused = await api.rest('DELETE', `/projects/${draft.id}`, { token: editor.token })
+    expect(refused.status).toBe(403)
+    expect((await payload.findByID({ collection: 'projects', id: draft.id, draft: true, depth: 0 })).id).toBe(draft.id)
+    expect((await payload.findByID({ collection: 'outcomes', id: outcome.id, depth: 0 })).project).toBe(draft.id)
+  })
+
   it('cannot be published or reviewed in bulk', async () => {
     const project = await publishedProject()
     const where = `?where[id][equals]=${project.id}`
@@ -277,6 +320,16 @@ describe('a published project', () => {
     const byAdmin = await api.rest('POST', `/projects/versions/${first.id}`, { token: admin.token })
     expect(byAdmin.status).toBe(200)
     expect((await publicView(project.id))?.title).toBe('Live title')
+
+    // The same for its outcomes: restoring one is publishing it without review.
+    const outcome = await payload.create({ collection: 'outcomes', data: { project: project.id, statement: 'First statement.', _status: 'published' } as any })
+    await payload.update({ collection: 'outcomes', id: outcome.id, data: { statement: 'Second statement.', _status: 'published' } as any })
+    const old = (await payload.findVersions({ collection: 'outcomes', where: { and: [{ parent: { equals: outcome.id } }, { 'version.statement': { equals: 'First statement.' } }] } })).docs[0]!
+    const byReviewer = await api.rest('POST', `/outcomes/versions/${old.id}`, { token: reviewer.token })
+    expect(byReviewer.status).toBe(403)
+    expect((await api.rest('GET', `/outcomes/${outcome.id}`)).body.statement).toBe('Second statement.')
+    expect((await api.rest('POST', `/outcomes/versions/${old.id}`, { token: admin.token })).status).toBe(200)
+    expect((await api.rest('GET', `/outcomes/${outcome.id}`)).body.statement).toBe('First statement.')
   })
 })
 

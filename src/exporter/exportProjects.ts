@@ -93,9 +93,13 @@ export const exportProjects = async (payload: Payload, options: ExportOptions = 
   })
   const ids = projects.map((project) => project.id)
   // One after the other: Local API calls sharing a request also share its locale and transaction.
-  const { docs: outcomes } = await payload.find({ collection: 'outcomes', ...read, draft: status !== 'published', where: { project: { in: ids } }, sort: 'order' })
+  // The published pages go with their published outcomes and relations only: an outcome's or a
+  // project's own row is also where a draft never published lives (read without draft: true,
+  // they came along, and `import --publish` would then have published them).
+  const publishedOnly = (and: Where[]): Where => ({ and: status === 'published' ? [...and, { _status: { equals: 'published' } }] : and })
+  const { docs: outcomes } = await payload.find({ collection: 'outcomes', ...read, draft: status !== 'published', where: publishedOnly([{ project: { in: ids } }]), sort: 'order' })
   const { docs: states } = await payload.find({ collection: 'member-states', ...read, joins: false })
-  const { docs: slugs } = await payload.find({ collection: 'projects', ...read, draft: true, select: { slug: true } })
+  const { docs: slugs } = await payload.find({ collection: 'projects', ...read, draft: status !== 'published', where: publishedOnly([]), select: { slug: true } })
   const stateById = new Map(states.map((state) => [state.id, state]))
   const slugById = new Map(slugs.map((project) => [project.id, project.slug]))
 

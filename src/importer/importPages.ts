@@ -47,7 +47,8 @@ const writeOnly = { depth: 0 } as const
 
 /**
  * The project a page is about: same project ID, else same Prima ID, else same slug (drafts
- * included). One query for the three keys (each is unique, so at most three projects match).
+ * included), unless that project has another project ID or Prima ID than the page. One query for
+ * the three keys (each is unique, so at most three projects match).
  */
 export const findExisting = async (
   req: PayloadRequest,
@@ -68,9 +69,12 @@ export const findExisting = async (
     overrideAccess: true,
     req,
   })
-  for (const key of keyed) {
+  for (const [n, key] of keyed.entries()) {
     const match = docs.find((doc) => String(doc[key]) === String(keys[key]))
-    if (match) return match
+    // Matched by a weaker key but holding another value of a stronger one, it is another project
+    // (a new page whose title makes an existing page's slug): updating it would rewrite its IDs.
+    const stronger = keyed.slice(0, n)
+    if (match && !stronger.some((other) => match[other] && String(match[other]) !== String(keys[other]))) return match
   }
   return undefined
 }
@@ -139,8 +143,8 @@ export const importPage = async (payload: Payload, file: string, options: Import
     const existing = await findExisting(req, { projectId, primaId, slug: title && toSlug(title) }, locale)
     result.changes = changedFields(data, existing ?? null)
     const outcomes = await outcomesOf(req, existing?.id, locale)
-    const outcomeChanges = reading.outcomes.filter((statement, n) => outcomes[n]?.statement !== statement)
-    if (outcomeChanges.length) result.changes.push(...outcomeChanges.map((_, n) => `outcomes[${n}]`))
+    // Named by their place on the page (outcomes[2] is the third), not among the changed ones.
+    result.changes.push(...reading.outcomes.flatMap((statement, n) => (outcomes[n]?.statement !== statement ? [`outcomes[${n}]`] : [])))
     result.projectId = existing?.id
     if (existing && result.changes.length === 0) return result
     result.status = existing ? 'updated' : 'created'

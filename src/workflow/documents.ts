@@ -22,9 +22,13 @@ export const isLive = async (req: PayloadRequest, collection: CollectionSlug, id
   return (live as { _status?: string } | null)?._status === 'published'
 }
 
-/** Whether a document was ever published, now or in any earlier version. */
+/**
+ * Whether a document was ever published: live now, or first published at some time (see
+ * firstPublication.ts), or, for what was stored before that was kept, with a published version.
+ */
 export const wasEverPublished = async (req: PayloadRequest, collection: CollectionSlug, id: number | string) => {
-  if (await isLive(req, collection, id)) return true
+  const live = (await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, disableErrors: true })) as { _status?: string; firstPublishedAt?: string | null } | null
+  if (live?._status === 'published' || live?.firstPublishedAt) return true
   const { totalDocs } = await req.payload.countVersions({
     collection,
     where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },

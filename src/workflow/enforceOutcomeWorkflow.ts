@@ -8,13 +8,15 @@ import { forbidden } from './errors'
 /**
  * Outcomes go live through their project's review: an editor's outcome, or change to one, is
  * always a draft, published when a reviewer approves the project. Editors cannot publish or
- * unpublish outcomes themselves; reviewers and admins can.
+ * unpublish outcomes themselves; reviewers and admins can. Restoring an old version is for admins.
  */
 export const enforceOutcomeWorkflow: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   const user = req.user
-  if (!user || req.context[WORKFLOW_WRITE] || hasRole(user, 'reviewer', 'admin')) return args
-  // Payload restores onto the live outcome: that is publishing, which editors do not do.
-  if (operation === 'restoreVersion') throw forbidden(req, 'forbiddenRestore')
+  if (!user || req.context[WORKFLOW_WRITE]) return args
+  // Payload restores onto the live outcome: an old version would go public without review, as for
+  // projects, admins only.
+  if (operation === 'restoreVersion' && !hasRole(user, 'admin')) throw forbidden(req, 'forbiddenRestore')
+  if (hasRole(user, 'reviewer', 'admin')) return args
   if (operation !== 'create' && operation !== 'update') return args
   const data: Record<string, unknown> = { ...((args as { data?: Record<string, unknown> }).data ?? {}) }
   if (data._status === 'published') throw forbidden(req, 'forbiddenPublish')

@@ -14,6 +14,8 @@ import { rejectUnknownOptions } from '../../hooks/rejectUnknownOptions'
 import { rejectMalformedValues, rejectNulInQueries } from '../../hooks/rejectMalformedValues'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
 import { enforceOutcomeWorkflow } from '../../workflow/enforceOutcomeWorkflow'
+import { firstPublishedAtField } from '../../workflow/firstPublication'
+import { keepUnpublishForUnpublishing } from '../../workflow/keepUnpublishForUnpublishing'
 import { protectPublished } from '../../workflow/protectPublished'
 import { editorialContent } from '../editorial'
 import { publishedWithProject } from './access/publishedWithProject'
@@ -61,7 +63,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
   defaultSort: 'order',
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, rejectNulInQueries, enforceOutcomeWorkflow, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, rejectNulInQueries, enforceOutcomeWorkflow, keepUnpublishForUnpublishing, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, assignOrder],
     beforeChange: [
@@ -129,6 +131,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
       hidden: true,
       hooks: { beforeChange: [projectPublishedNow] },
     },
+    firstPublishedAtField,
     ...authorFields(usersSlug),
   ],
 })

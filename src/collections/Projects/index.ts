@@ -21,6 +21,8 @@ import { sanitizeRichText } from '../../hooks/sanitizeRichText'
 import { ensureUnique } from '../../hooks/uniqueness'
 import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../site/revalidate'
 import { notifyFrontEnds, notifyFrontEndsOnDelete, rememberWhetherLive } from '../../webhooks/notifyFrontEnds'
+import { firstPublishedAtField } from '../../workflow/firstPublication'
+import { keepUnpublishForUnpublishing } from '../../workflow/keepUnpublishForUnpublishing'
 import { enforceProjectWorkflow } from '../../workflow/enforceProjectWorkflow'
 import { reviewFields } from '../../workflow/fields'
 import { protectPublished } from '../../workflow/protectPublished'
@@ -166,7 +168,7 @@ export const createProjectsCollection = ({
   indexes: [{ fields: ['idfRegion', 'status', 'endYear'] }, { fields: ['status', 'endYear'] }],
   endpoints: [exportProjectsEndpoint, facetsEndpoint, cardsEndpoint, cardFacetsEndpoint, pageEndpoint],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, rejectNulInQueries, enforceProjectWorkflow, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, rejectNulInQueries, enforceProjectWorkflow, keepUnpublishForUnpublishing, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'title' })],
     beforeChange: [
@@ -408,6 +410,7 @@ export const createProjectsCollection = ({
     },
     labelsField(projectTypes),
     ...reviewFields(usersSlug),
+    firstPublishedAtField,
     ...authorFields(usersSlug),
   ],
 })

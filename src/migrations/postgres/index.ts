@@ -11,6 +11,7 @@ import * as migration_20261128_084045_stored_filter_panels from './20261128_0840
 import * as migration_20261128_113000_title_search_index from './20261128_113000_title_search_index';
 import * as migration_20261128_114000_locales_parent_indexes from './20261128_114000_locales_parent_indexes';
 import * as migration_20261128_140351_outcome_project_published from './20261128_140351_outcome_project_published';
+import * as migration_20261128_143700_first_published_at from './20261128_143700_first_published_at';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261128_140351_outcome_project_published.up,
     down: migration_20261128_140351_outcome_project_published.down,
-    name: '20261128_140351_outcome_project_published'
+    name: '20261128_140351_outcome_project_published',
+  },
+  {
+    up: migration_20261128_143700_first_published_at.up,
+    down: migration_20261128_143700_first_published_at.down,
+    name: '20261128_143700_first_published_at'
   },
 ];

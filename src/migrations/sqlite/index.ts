@@ -8,6 +8,7 @@ import * as migration_20261128_060552_project_read_model from './20261128_060552
 import * as migration_20261128_082755_card_facets_index from './20261128_082755_card_facets_index';
 import * as migration_20261128_084040_stored_filter_panels from './20261128_084040_stored_filter_panels';
 import * as migration_20261128_140346_outcome_project_published from './20261128_140346_outcome_project_published';
+import * as migration_20261128_143655_first_published_at from './20261128_143655_first_published_at';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261128_140346_outcome_project_published.up,
     down: migration_20261128_140346_outcome_project_published.down,
-    name: '20261128_140346_outcome_project_published'
+    name: '20261128_140346_outcome_project_published',
+  },
+  {
+    up: migration_20261128_143655_first_published_at.up,
+    down: migration_20261128_143655_first_published_at.down,
+    name: '20261128_143655_first_published_at'
   },
 ];

@@ -1,4 +1,5 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
+import { APIError } from 'payload'
 
 /**
  * Outcomes and review history belong to their project: deleting the project deletes them in the
@@ -7,6 +8,10 @@ import type { CollectionBeforeDeleteHook } from 'payload'
  */
 export const deleteDependents: CollectionBeforeDeleteHook = async ({ id, req }) => {
   for (const collection of ['outcomes', 'review-events'] as const) {
-    await req.payload.delete({ collection, where: { project: { equals: id } }, overrideAccess: true, req })
+    // A bulk delete reports the documents it could not delete instead of throwing (an outcome once
+    // published, refused to an editor): the project's deletion stops there, or they would be left
+    // without their project.
+    const { errors } = await req.payload.delete({ collection, where: { project: { equals: id } }, overrideAccess: true, req })
+    if (errors.length > 0) throw new APIError(errors[0]!.message, 403, undefined, true)
   }
 }
