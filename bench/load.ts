@@ -46,6 +46,7 @@ const projectRows = (project: PortfolioProject, stateIds: Map<string, number | s
     createdAt: at,
     updatedAt: at,
     _status: 'published',
+    firstPublishedAt: at,
   }
   const languages = inLanguages(project.title).map(([locale]) => locale)
   const locales = languages.map((locale) => ({
@@ -60,7 +61,7 @@ const projectRows = (project: PortfolioProject, stateIds: Map<string, number | s
   )
   const outcomes = project.outcomes.map((outcome, i) => ({
     // Its project is published too: public reads show the outcome (see publishedWithProject).
-    main: { id: firstOutcomeId + i, project: project.id, order: i + 1, createdAt: at, updatedAt: at, _status: 'published', projectPublished: true },
+    main: { id: firstOutcomeId + i, project: project.id, order: i + 1, createdAt: at, updatedAt: at, _status: 'published', projectPublished: true, firstPublishedAt: at },
     locales: inLanguages(outcome.statement).map(([locale, statement]) => ({ statement, _locale: locale })),
     indicators: inLanguages(outcome.indicators).flatMap(([locale, texts]) => texts.map((text, n) => ({ order: n + 1, text, locale }))),
   }))
@@ -187,6 +188,7 @@ const loadIntoMongo = async (payload: Payload, portfolio: Portfolio, stateIds: M
         indicators: Object.fromEntries(inLanguages(outcome.indicators)),
         _status: 'published',
         projectPublished: true,
+        firstPublishedAt: docs[i].createdAt,
         createdAt: docs[i].createdAt,
         updatedAt: docs[i].updatedAt,
       })),
