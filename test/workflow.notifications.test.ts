@@ -102,6 +102,28 @@ describe('scheduled publishing', () => {
     expect((await api.rest('GET', `/projects/${id}`)).status).toBe(404)
   })
 
+  it('publishes nothing when one of its outcomes was edited after the approval', async () => {
+    const created = await api.rest('POST', '/projects', {
+      body: validProject(states.LS!, { title: 'Outcome edited after approval', reviewStatus: 'in-review' }),
+      token: editor.token,
+    })
+    const id = created.body.doc.id
+    const outcome = await api.rest('POST', '/outcomes', { body: { project: id, statement: 'Reviewed statement' }, token: editor.token })
+    const publishAt = new Date(Date.now() + 1000).toISOString()
+    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    const edited = await api.rest('PATCH', `/outcomes/${outcome.body.doc.id}`, { body: { statement: 'Unreviewed statement' }, token: editor.token })
+    expect(edited.status).toBe(200)
+    // The project is back in draft, and the history says who sent it there.
+    const project = await payload.findByID({ collection: 'projects', id, draft: true, depth: 0 })
+    expect(project.reviewStatus).toBe('draft')
+    const events = (await payload.find({ collection: 'review-events', where: { project: { equals: id } }, sort: 'createdAt', depth: 0 })).docs
+    expect(events.at(-1)).toMatchObject({ kind: 'transition', from: 'approved', to: 'draft' })
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    await payload.jobs.run()
+    expect((await api.rest('GET', `/projects/${id}`)).status).toBe(404)
+    expect((await payload.findByID({ collection: 'outcomes', id: outcome.body.doc.id, depth: 0 }))._status).toBe('draft')
+  })
+
   it('publishes neither the page nor its outcomes when it fails between them, and both on the retry', async () => {
     const created = await api.rest('POST', '/projects', {
       body: validProject(states.LS!, { title: 'Scheduled, then interrupted', reviewStatus: 'in-review' }),

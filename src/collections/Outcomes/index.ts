@@ -16,6 +16,7 @@ import { revalidateProjectPages, revalidateProjectPagesOnDelete } from '../../si
 import { enforceOutcomeWorkflow } from '../../workflow/enforceOutcomeWorkflow'
 import { firstPublishedAtField } from '../../workflow/firstPublication'
 import { keepUnpublishForUnpublishing } from '../../workflow/keepUnpublishForUnpublishing'
+import { reopenProjectForOutcomeEdit } from '../../workflow/reopenForOutcomeEdit'
 import { protectPublished } from '../../workflow/protectPublished'
 import { editorialContent } from '../editorial'
 import { publishedWithProject } from './access/publishedWithProject'
@@ -72,7 +73,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
       populateAuthors,
     ],
     beforeDelete: [protectPublished],
-    afterChange: [refreshCardsOfOutcome, revalidateProjectPages],
+    afterChange: [reopenProjectForOutcomeEdit, refreshCardsOfOutcome, revalidateProjectPages],
     afterDelete: [refreshCardsOfDeletedOutcome, revalidateProjectPagesOnDelete],
   },
   fields: [
