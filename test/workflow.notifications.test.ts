@@ -102,6 +102,25 @@ describe('scheduled publishing', () => {
     expect((await api.rest('GET', `/projects/${id}`)).status).toBe(404)
   })
 
+  it('keeps the publish date a reviewer’s: an editor cannot clear or move it', async () => {
+    const created = await api.rest('POST', '/projects', {
+      body: validProject(states.LS!, { title: 'Scheduled, editor meddles', reviewStatus: 'in-review' }),
+      token: editor.token,
+    })
+    const id = created.body.doc.id
+    const publishAt = new Date(Date.now() + 60_000).toISOString()
+    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    for (const value of [null, new Date(Date.now() + 120_000).toISOString()]) {
+      const refused = await api.rest('PATCH', `/projects/${id}`, { body: { publishAt: value }, token: editor.token })
+      expect(refused.status).toBe(403)
+      expect(refused.body.errors[0].message).toMatch(/Only a reviewer sets or clears the publish date/)
+    }
+    // The form sends the date back unchanged with every save: that is no change.
+    const saved = await api.rest('PATCH', `/projects/${id}`, { body: { publishAt, summary: 'Edited after approval.' }, token: editor.token })
+    expect(saved.status).toBe(200)
+    expect((await payload.findByID({ collection: 'projects', id, draft: true, depth: 0 })).reviewStatus).toBe('draft')
+  })
+
   it('publishes nothing when one of its outcomes was edited after the approval', async () => {
     const created = await api.rest('POST', '/projects', {
       body: validProject(states.LS!, { title: 'Outcome edited after approval', reviewStatus: 'in-review' }),

@@ -136,6 +136,11 @@ const MESSAGES = {
     fr: 'Seul un réviseur peut publier : soumettez plutôt le projet en relecture (reviewStatus : in-review).',
     es: 'Solo un revisor puede publicar: envíe el proyecto a revisión (reviewStatus: in-review).',
   },
+  forbiddenSchedule: {
+    en: 'Only a reviewer sets or clears the publish date (publishAt), when approving.',
+    fr: 'Seul un réviseur fixe ou efface la date de publication (publishAt), en approuvant.',
+    es: 'Solo un revisor fija o borra la fecha de publicación (publishAt), al aprobar.',
+  },
   forbiddenUnpublish: {
     en: 'Only a reviewer can unpublish a published page.',
     fr: 'Seul un réviseur peut dépublier une page publiée.',

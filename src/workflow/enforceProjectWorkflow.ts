@@ -40,6 +40,13 @@ export const asWorkflow = async <T>(req: PayloadRequest, write: () => Promise<T>
  */
 export const REOPEN_FOR_REVIEW = 'workflow:reopen'
 
+/** A date as milliseconds, or null when there is none (the same moment may come written two ways). */
+const timeOf = (value: unknown): number | null => {
+  if (value === undefined || value === null || value === '') return null
+  const time = new Date(value as string).getTime()
+  return Number.isNaN(time) ? -1 : time
+}
+
 const withoutSystemFields = (data: Record<string, unknown> | undefined) => {
   const clean = { ...(data ?? {}) }
   for (const key of SYSTEM_KEYS) delete clean[key]
@@ -117,6 +124,9 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
   }
 
   if (publishing && !reviewer) throw forbidden(req, 'forbiddenPublish')
+  // The publish date is part of an approval: an editor clearing it cancelled a scheduled
+  // publication without a trace (the job then found another date and published nothing).
+  if (!reviewer && 'publishAt' in data && timeOf(data.publishAt) !== timeOf(current.publishAt)) throw forbidden(req, 'forbiddenSchedule')
   const requested = data.reviewStatus as unknown
   if (requested !== undefined && !isReviewState(requested)) return args // the select field refuses it
   // A publish that sends the review state back unchanged (the admin form sends every field) is an approval.
