@@ -55,8 +55,10 @@ beforeAll(async () => {
     ['Les agents sont formés.', 'Officials are trained.'],
     ['Les postes sont équipés.', 'Border posts are equipped.'],
   ].entries()) {
-    const outcome = await payload.create({ collection: 'outcomes', locale: 'fr', data: { project: regional.id, order: n + 1, statement: fr, _status: 'published' } as any })
-    await payload.update({ collection: 'outcomes', id: outcome.id, locale: 'en', data: { statement: en, _status: 'published' } as any })
+    // The first with its indicators, in both languages.
+    const indicators = n === 0 ? { fr: ['Nombre d’agents formés'], en: ['Number of officials trained'] } : { fr: [], en: [] }
+    const outcome = await payload.create({ collection: 'outcomes', locale: 'fr', data: { project: regional.id, order: n + 1, statement: fr, indicators: indicators.fr, _status: 'published' } as any })
+    await payload.update({ collection: 'outcomes', id: outcome.id, locale: 'en', data: { statement: en, indicators: indicators.en, _status: 'published' } as any })
   }
   // A national project still in draft, in English only, related to the first.
   await payload.create({
@@ -93,8 +95,8 @@ describe('exporting projects', () => {
       ],
       partners: ['Ministère de la sécurité'],
       outcomes: [
-        { order: 1, statement: 'Les agents sont formés.' },
-        { order: 2, statement: 'Les postes sont équipés.' },
+        { order: 1, statement: 'Les agents sont formés.', indicators: ['Nombre d’agents formés'] },
+        { order: 2, statement: 'Les postes sont équipés.', indicators: [] },
       ],
       translatedLocales: ['en', 'fr'],
       publication: 'published',

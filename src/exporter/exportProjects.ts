@@ -43,7 +43,7 @@ export type ExportedProject = {
   partners: Localized<string[]>
   /** By slug, so the export does not depend on database ids. */
   relatedProjects: string[]
-  outcomes: { order: number; statement: Localized<string | null> }[]
+  outcomes: { order: number; statement: Localized<string | null>; indicators: Localized<string[]> }[]
   translatedLocales: Locale[]
   /** `published` when the export shows the published version, `draft` for unpublished changes. */
   publication: 'published' | 'draft'
@@ -130,7 +130,11 @@ export const exportProjects = async (payload: Payload, options: ExportOptions = 
     relatedProjects: (project.relatedProjects ?? []).map((ref: unknown) => slugById.get(idOf(ref) as never)).filter(Boolean),
     outcomes: outcomes
       .filter((outcome: any) => idOf(outcome.project) === project.id)
-      .map((outcome: any) => ({ order: outcome.order, statement: translated(outcome.statement, locale) })),
+      .map((outcome: any) => ({
+        order: outcome.order,
+        statement: translated(outcome.statement, locale),
+        indicators: translated(outcome.indicators, locale, (value) => (value as string[] | null) ?? []),
+      })),
     translatedLocales: project.translatedLocales ?? [],
     publication: project._status === 'published' ? 'published' : 'draft',
   }))

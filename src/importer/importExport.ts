@@ -71,9 +71,17 @@ const importProject = async (
       const current = id === undefined ? null : await payload.findByID({ collection: 'projects', id, draft: true, locale, fallbackLocale: false, depth: 0, req, overrideAccess: true })
       const outcomes = await outcomesOf(req, id, locale)
       const changes = changedFields(incoming, current as Record<string, unknown> | null).map((field) => (LOCALIZED.includes(field as never) ? `${field} (${locale})` : field))
-      project.outcomes.forEach((outcome, at) => {
+      // An outcome's text in this locale, and whether the stored one differs (indicators only
+      // when the export has them: older exports carried statements alone).
+      const outcomeIn = (outcome: (typeof project.outcomes)[number], at: number) => {
         const statement = inLocale(outcome.statement, data, locale)
-        if (statement && outcomes[at]?.statement !== statement) changes.push(`outcomes[${at}] (${locale})`)
+        const indicators = outcome.indicators === undefined ? undefined : (inLocale(outcome.indicators, data, locale) ?? [])
+        const stored = outcomes[at]
+        const changed = Boolean(statement) && (stored?.statement !== statement || (indicators !== undefined && JSON.stringify(stored?.indicators ?? []) !== JSON.stringify(indicators)))
+        return { statement, indicators, changed }
+      }
+      project.outcomes.forEach((outcome, at) => {
+        if (outcomeIn(outcome, at).changed) changes.push(`outcomes[${at}] (${locale})`)
       })
       result.changes.push(...changes)
       if (!changes.length || options.dryRun) continue
@@ -84,9 +92,9 @@ const importProject = async (
           : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write })
       id = saved.id
       for (const [at, outcome] of project.outcomes.entries()) {
-        const statement = inLocale(outcome.statement, data, locale)
-        if (!statement || outcomes[at]?.statement === statement) continue
-        const fields = { statement, _status: status._status }
+        const { statement, indicators, changed } = outcomeIn(outcome, at)
+        if (!changed) continue
+        const fields = { statement, ...(indicators === undefined ? {} : { indicators }), _status: status._status }
         if (outcomes[at]) await payload.update({ collection: 'outcomes', id: outcomes[at]!.id, locale, data: fields as never, ...write })
         else await payload.create({ collection: 'outcomes', locale, data: { ...fields, project: id, order: outcome.order } as never, ...write })
       }
