@@ -47,7 +47,16 @@ const run = (command: string, args: string[], extraEnv: Record<string, string> =
  */
 const step = (args: string[], extraEnv: Record<string, string> = {}) => {
   for (let attempt = 1; attempt <= 3; attempt++) {
-    if (run(tsx, ['scripts/lib/generateStep.ts', ...args], extraEnv).includes(`ready: ${args[0]}`)) return
+    let output: string
+    try {
+      output = run(tsx, ['scripts/lib/generateStep.ts', ...args], extraEnv)
+    } catch (error) {
+      // Exit 3: generateStep's own watchdog found the config's loading stalled (a CI run failed
+      // so); anything else is a real failure.
+      if (!/failed \(exit 3\)/.test((error as Error).message) || attempt === 3) throw error
+      output = ''
+    }
+    if (output.includes(`ready: ${args[0]}`)) return
     console.log(`The ${args[0]} step did not load the config: running it again (${attempt}/3).`)
   }
   throw new Error(`The ${args[0]} step never ran`)
