@@ -36,8 +36,12 @@ export const CARD_SELECT = {
 } as const
 
 const COLLECTION = 'project-cards' as const
-/** Bump when the way cards and pages are built or stored changes: rows of another shape are rebuilt. */
-const ROWS_VERSION = 4
+/**
+ * Bump when the way cards and pages are built or stored changes: rows of another shape are rebuilt.
+ * 5: related projects as cards (the collection's defaultPopulate), unpublished ones left out, the
+ * outcomes of unpublished pages hidden.
+ */
+const ROWS_VERSION = 5
 
 /**
  * What the stored rows depend on besides the content: how they are built (ROWS_VERSION, the card's

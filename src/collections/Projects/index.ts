@@ -12,6 +12,7 @@ import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { hideUnreadableRelations } from '../../hooks/hideUnreadableRelations'
 import { keepProjectCards, rememberReferrers, removeProjectCards } from '../../hooks/keepProjectCards'
+import { CARD_SELECT } from '../../readModel/cards'
 import { normalizeCode } from '../../hooks/normalizeCode'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
@@ -146,23 +147,10 @@ export const createProjectsCollection = ({
   },
   ...editorialContent,
   defaultSort: '-updatedAt',
-  // A project shown on another page (a related project, an outcome's project) is a card: no rich
-  // text, and none of its own relations, whose state would then be part of the other page's.
-  defaultPopulate: {
-    title: true,
-    slug: true,
-    summary: true,
-    status: true,
-    projectType: true,
-    idfRegion: true,
-    coverage: true,
-    startYear: true,
-    endYear: true,
-    projectId: true,
-    primaId: true,
-    translatedLocales: true,
-    labels: true,
-  },
+  // A project shown on another page (a related project, an outcome's project) is a card, as the
+  // lists show it: no rich text, and none of its own relations, whose state would then be part of
+  // the other page's.
+  defaultPopulate: CARD_SELECT,
   // The filters front ends combine, with the sort they use: a region and status page by end year
   // is read in index order instead of sorting every project of the region.
   indexes: [{ fields: ['idfRegion', 'status', 'endYear'] }, { fields: ['status', 'endYear'] }],
