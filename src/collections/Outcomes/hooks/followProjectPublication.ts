@@ -5,10 +5,14 @@ import { relationIds } from '../../../domain/relations'
 import { isPublishedRow } from '../../../hooks/publishedRow'
 
 /**
- * `projectPublished` on an outcome: whether its project is published now. Computed at every save
- * from the project's row, whatever the caller sent (the field is hidden from the API).
+ * `projectPublished` on an outcome: whether its project is published now, read from the project's
+ * row at every publication of the outcome, whatever the caller sent (the field is hidden from the
+ * API). A draft is public in no case, so its save keeps what the outcome had (a project's
+ * publication sets it on all its outcomes, drafts included): an imported page's three outcomes
+ * do not look their new project up three times.
  */
 export const projectPublishedNow: FieldHook = async ({ siblingData, originalDoc, req }) => {
+  if (siblingData?._status !== 'published') return Boolean((originalDoc as { projectPublished?: boolean } | undefined)?.projectPublished)
   const [project] = relationIds(siblingData?.project ?? originalDoc?.project)
   return isPublishedRow(req, 'projects', project)
 }

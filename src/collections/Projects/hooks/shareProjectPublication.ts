@@ -8,7 +8,9 @@ import { setOutcomesPublication } from '../../Outcomes/hooks/followProjectPublic
  * outcomes' public visibility in the same transaction. A draft saved over a published page leaves
  * the page's row published: nothing to write.
  */
-export const shareProjectPublication: CollectionAfterChangeHook = async ({ doc, req }) => {
+export const shareProjectPublication: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  // A project created as a draft has no outcomes yet, and nothing to share.
+  if (operation === 'create' && doc._status !== 'published') return doc
   await setOutcomesPublication(req, doc.id, await isPublishedRow(req, 'projects', doc.id))
   return doc
 }
