@@ -62,6 +62,17 @@ describe('review mails', () => {
   })
 })
 
+/** A project an editor submitted for review: its ID. */
+const submitted = async (title: string) =>
+  (await api.rest('POST', '/projects', { body: validProject(states.LS!, { title, reviewStatus: 'in-review' }), token: editor.token })).body.doc.id
+
+/** A reviewer's approval of `id` to go live in `ms` milliseconds: its publish date. */
+const approvedFor = async (id: number | string, ms: number) => {
+  const publishAt = new Date(Date.now() + ms).toISOString()
+  await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+  return publishAt
+}
+
 describe('scheduled publishing', () => {
   it('publishes an approved project at its publish date through the jobs queue, not before', async () => {
     const created = await api.rest('POST', '/projects', {
@@ -88,13 +99,8 @@ describe('scheduled publishing', () => {
   })
 
   it('publishes nothing when the project was edited after the approval', async () => {
-    const created = await api.rest('POST', '/projects', {
-      body: validProject(states.LS!, { title: 'Edited after approval', reviewStatus: 'in-review' }),
-      token: editor.token,
-    })
-    const id = created.body.doc.id
-    const publishAt = new Date(Date.now() + 1000).toISOString()
-    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    const id = await submitted('Edited after approval')
+    await approvedFor(id, 1000)
     const edited = await api.rest('PATCH', `/projects/${id}`, { body: { title: 'Unreviewed title' }, token: editor.token })
     expect(edited.body.doc.reviewStatus).toBe('draft')
     await new Promise((resolve) => setTimeout(resolve, 1100))
@@ -103,13 +109,8 @@ describe('scheduled publishing', () => {
   })
 
   it('keeps the publish date a reviewer’s: an editor cannot clear or move it', async () => {
-    const created = await api.rest('POST', '/projects', {
-      body: validProject(states.LS!, { title: 'Scheduled, editor meddles', reviewStatus: 'in-review' }),
-      token: editor.token,
-    })
-    const id = created.body.doc.id
-    const publishAt = new Date(Date.now() + 60_000).toISOString()
-    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    const id = await submitted('Scheduled, editor meddles')
+    const publishAt = await approvedFor(id, 60_000)
     for (const value of [null, new Date(Date.now() + 120_000).toISOString()]) {
       const refused = await api.rest('PATCH', `/projects/${id}`, { body: { publishAt: value }, token: editor.token })
       expect(refused.status).toBe(403)
@@ -122,14 +123,9 @@ describe('scheduled publishing', () => {
   })
 
   it('publishes nothing when one of its outcomes was edited after the approval', async () => {
-    const created = await api.rest('POST', '/projects', {
-      body: validProject(states.LS!, { title: 'Outcome edited after approval', reviewStatus: 'in-review' }),
-      token: editor.token,
-    })
-    const id = created.body.doc.id
+    const id = await submitted('Outcome edited after approval')
     const outcome = await api.rest('POST', '/outcomes', { body: { project: id, statement: 'Reviewed statement' }, token: editor.token })
-    const publishAt = new Date(Date.now() + 1000).toISOString()
-    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    await approvedFor(id, 1000)
     const edited = await api.rest('PATCH', `/outcomes/${outcome.body.doc.id}`, { body: { statement: 'Unreviewed statement' }, token: editor.token })
     expect(edited.status).toBe(200)
     // The project is back in draft, and the history says who sent it there.
@@ -144,14 +140,9 @@ describe('scheduled publishing', () => {
   })
 
   it('publishes neither the page nor its outcomes when it fails between them, and both on the retry', async () => {
-    const created = await api.rest('POST', '/projects', {
-      body: validProject(states.LS!, { title: 'Scheduled, then interrupted', reviewStatus: 'in-review' }),
-      token: editor.token,
-    })
-    const id = created.body.doc.id
+    const id = await submitted('Scheduled, then interrupted')
     await api.rest('POST', '/outcomes', { body: { project: id, statement: 'Outcome waiting for the date' }, token: editor.token })
-    const publishAt = new Date(Date.now() + 1000).toISOString()
-    await api.rest('PATCH', `/projects/${id}`, { body: { reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    await approvedFor(id, 1000)
     await new Promise((resolve) => setTimeout(resolve, 1100))
 
     // The outcomes' publication fails, after the page's was written.
