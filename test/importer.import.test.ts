@@ -52,6 +52,14 @@ describe('importing pages', () => {
     expect(await snapshotCounts(payload)).toEqual(before)
   })
 
+  it('names a changed outcome by its place on the page in a dry run', async () => {
+    const third = path.join(dir, 'third-outcome.fr.txt')
+    writeFileSync(third, readFileSync(french, 'utf8').replace('grâce à la mise en œuvre du plan d’action national', 'grâce au plan d’action national'))
+    const [result] = await importPages(payload, [third], { dryRun: true })
+    // The description holds the outcomes' text too.
+    expect(result).toMatchObject({ status: 'updated', changes: ['description', 'outcomes[2]'] })
+  })
+
   it('shows what the English page would change in a dry run, writing nothing, then adds the English locale', async () => {
     const before = await snapshotCounts(payload)
     const [dry] = await importPages(payload, [english], { dryRun: true })

@@ -1,8 +1,6 @@
 import type { CollectionSlug, FieldHook, PayloadRequest, Where } from 'payload'
 
-type Ref = number | string | { id?: number | string } | null
-
-const idOf = (ref: Ref) => (ref !== null && typeof ref === 'object' ? ref.id : ref)
+import { relationIds } from '../domain/relations'
 
 /**
  * The IDs asked about by the documents being read side by side (a list's), looked up in one query
@@ -65,6 +63,6 @@ export const hideUnreadableRelations =
     const access = read ? await read({ req }) : true
     if (access === true) return value
     if (access === false) return []
-    const readable = await Promise.all((value as Ref[]).map((ref) => isReadable(req, collection, access, String(idOf(ref)))))
+    const readable = await Promise.all(value.map((ref) => isReadable(req, collection, access, String(relationIds(ref)[0]))))
     return value.filter((_, n) => readable[n])
   }

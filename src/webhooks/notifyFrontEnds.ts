@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import type { Locale } from '../domain/locales'
+import { isPublishedRow } from '../hooks/publishedRow'
 import { projectPath } from '../site/urls'
 import { DELIVER_WEBHOOK, WEBHOOKS_QUEUE, webhookSettings } from './deliverWebhook'
 
@@ -28,17 +29,14 @@ const queueEvent = async (req: PayloadRequest, event: ProjectEvent, doc: Record<
 }
 
 /** Is the project's public page live right now (its main document published)? */
-const isLive = async (req: PayloadRequest, id: number | string) =>
-  (await req.payload.count({ collection: 'projects', where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] }, req, overrideAccess: true })).totalDocs > 0
+const isLive = (req: PayloadRequest, id: number | string) => isPublishedRow(req, 'projects', id)
 
 const wasLiveKey = (id: number | string) => `webhooks:was-live:${id}`
 
 /** Notes whether the page was live before this write (a draft save's "previous" document is the last draft). */
 export const rememberWhetherLive: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   if (operation === 'update' && originalDoc?.id !== undefined && webhookSettings().urls.length) {
-    const live = await isLive(req, originalDoc.id)
-    // Only now: a Local API call made with `req` gives it a new context object (a copy).
-    req.context[wasLiveKey(originalDoc.id)] = live
+    req.context[wasLiveKey(originalDoc.id)] = await isLive(req, originalDoc.id)
   }
   return data
 }

@@ -16,18 +16,17 @@ export const latestVersion = (req: PayloadRequest, collection: CollectionSlug, i
     disableErrors: true,
   }) as Promise<Record<string, any> | null>
 
-/** Whether the live (main) document is published right now. */
-export const isLive = async (req: PayloadRequest, collection: CollectionSlug, id: number | string) => {
-  const live = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, disableErrors: true })
-  return (live as { _status?: string } | null)?._status === 'published'
-}
-
 /**
  * Whether a document was ever published: live now, or first published at some time (see
  * firstPublication.ts), or, for what was stored before that was kept, with a published version.
  */
 export const wasEverPublished = async (req: PayloadRequest, collection: CollectionSlug, id: number | string) => {
-  const live = (await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, disableErrors: true })) as { _status?: string; firstPublishedAt?: string | null } | null
+  const live = await req.payload.db.findOne<{ id: number | string; _status?: string; firstPublishedAt?: string | null }>({
+    collection,
+    where: { id: { equals: id } },
+    select: { _status: true, firstPublishedAt: true },
+    req,
+  })
   if (live?._status === 'published' || live?.firstPublishedAt) return true
   const { totalDocs } = await req.payload.countVersions({
     collection,

@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
 import { hasRole } from '../access'
-import { isLive } from './documents'
+import { isPublishedRow } from '../hooks/publishedRow'
 import { WORKFLOW_WRITE } from './enforceProjectWorkflow'
 import { forbidden } from './errors'
 
@@ -21,7 +21,7 @@ export const enforceOutcomeWorkflow: CollectionBeforeOperationHook = async ({ ar
   const data: Record<string, unknown> = { ...((args as { data?: Record<string, unknown> }).data ?? {}) }
   if (data._status === 'published') throw forbidden(req, 'forbiddenPublish')
   const id = (args as { id?: number | string }).id
-  if (operation === 'update' && data._status === 'draft' && !args.draft && id !== undefined && (await isLive(req, 'outcomes', id))) {
+  if (operation === 'update' && data._status === 'draft' && !args.draft && id !== undefined && (await isPublishedRow(req, 'outcomes', id))) {
     throw forbidden(req, 'forbiddenUnpublish')
   }
   return { ...args, draft: true, data: { ...data, _status: 'draft' } }

@@ -2,7 +2,8 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import { hasRole } from '../access'
 import { relationIds } from '../domain/relations'
-import { latestVersion, isLive } from './documents'
+import { isPublishedRow } from '../hooks/publishedRow'
+import { latestVersion } from './documents'
 import { forbidden, invalidField } from './errors'
 import { changedFields } from './changes'
 import { lastSubmitter } from './history'
@@ -117,7 +118,7 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
   const withEditor = contentEdit && !edited(editors) ? [...editors, user.id] : editors
   const note = typeof data.reviewNote === 'string' ? data.reviewNote.trim() : undefined
 
-  if (data._status === 'draft' && !args.draft && (await isLive(req, 'projects', id))) {
+  if (data._status === 'draft' && !args.draft && (await isPublishedRow(req, 'projects', id))) {
     if (!reviewer) throw forbidden(req, 'forbiddenUnpublish')
     req.context[pendingKey(id)] = { from, to: 'draft', note } satisfies PendingTransition
     return { ...args, data: { ...data, reviewStatus: 'draft', reviewEditors: withEditor } }

@@ -11,6 +11,7 @@ import { setOutcomesPublication } from '../../Outcomes/hooks/followProjectPublic
 export const shareProjectPublication: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   // A project created as a draft has no outcomes yet, and nothing to share.
   if (operation === 'create' && doc._status !== 'published') return doc
-  await setOutcomesPublication(req, doc.id, await isPublishedRow(req, 'projects', doc.id))
+  // A publication wrote the project's own row as published; any other save reads it.
+  await setOutcomesPublication(req, doc.id, doc._status === 'published' || (await isPublishedRow(req, 'projects', doc.id)))
   return doc
 }
