@@ -138,6 +138,17 @@ describe('importing pages', () => {
     const [published] = await importPages(payload, [page], { publish: true, user: { ...reviewer, collection: 'users' } as any })
     expect(published!.status).toBe('created')
     expect((await api.rest('GET', `/projects/${published!.projectId}?locale=fr`)).body.title).toBe('Projet publié')
+
+    // Both moves are in the page's review history: the reviewer's publishing import, and the
+    // system's import of a changed page, which sends it back to draft.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Projet publié', 'Projet publié, modifié'))
+    const [reimported] = await importPages(payload, [page])
+    expect(reimported).toMatchObject({ status: 'updated', projectId: published!.projectId })
+    const { docs } = await payload.find({ collection: 'review-events', where: { project: { equals: published!.projectId } }, sort: 'createdAt', depth: 0 })
+    expect(docs.map(({ kind, from, to, by, note }) => ({ kind, from, to, by: by ?? null, note }))).toEqual([
+      { kind: 'transition', from: 'draft', to: 'approved', by: reviewer.id, note: 'Imported from publish.txt' },
+      { kind: 'transition', from: 'approved', to: 'draft', by: null, note: 'Imported from publish.txt' },
+    ])
   })
 
   it('imports a fund-site page saved as HTML, and reports an English body on a French page', async () => {

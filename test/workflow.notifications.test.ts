@@ -98,6 +98,30 @@ describe('scheduled publishing', () => {
     expect(live.body.outcomes.docs.map((outcome: any) => outcome.statement)).toEqual(['Waiting outcome'])
   })
 
+  it('publishes the page with its waiting outcomes when a reviewer publishes it ahead of its date, once', async () => {
+    const id = await submitted('Published early')
+    await api.rest('POST', '/outcomes', { body: { project: id, statement: 'Waiting for the date' }, token: editor.token })
+    const publishAt = await approvedFor(id, 1000)
+    clearCapturedEmails()
+    // The admin's Publish button sends the form back: the same review state and date.
+    const early = await api.rest('PATCH', `/projects/${id}`, { body: { _status: 'published', reviewStatus: 'approved', publishAt }, token: reviewer.token })
+    expect(early.status).toBe(200)
+    expect(early.body.doc).toMatchObject({ _status: 'published', publishAt: null })
+    const live = await api.rest('GET', `/projects/${id}`)
+    expect(live.body.outcomes.docs.map((outcome: any) => outcome.statement)).toEqual(['Waiting for the date'])
+    const history = await payload.find({ collection: 'review-events', where: { project: { equals: id } }, sort: 'createdAt', depth: 0 })
+    expect(history.docs.map((event) => `${event.from}→${event.to}`)).toEqual(['draft→in-review', 'in-review→approved', 'approved→approved'])
+    expect(sent()).toEqual([])
+
+    // The date passes: the job finds nothing left to publish (no new version, no event).
+    const versions = await payload.countVersions({ collection: 'projects', where: { parent: { equals: id } } })
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    await payload.jobs.run()
+    const after = await payload.find({ collection: 'review-events', where: { project: { equals: id } }, depth: 0 })
+    expect(after.totalDocs).toBe(3)
+    expect((await payload.countVersions({ collection: 'projects', where: { parent: { equals: id } } })).totalDocs).toBe(versions.totalDocs)
+  })
+
   it('publishes nothing when the project was edited after the approval', async () => {
     const id = await submitted('Edited after approval')
     await approvedFor(id, 1000)

@@ -296,6 +296,11 @@ describe('a published project', () => {
     expect((await publicView(project.id))?.budgetUSD).toBe(150000)
     const latest = await payload.findByID({ collection: 'projects', id: project.id, draft: true })
     expect(latest).toMatchObject({ budgetUSD: 1, reviewStatus: 'draft' })
+    // Back to draft like a single edit, and recorded like one.
+    expect((await history(project.id)).at(-1)).toEqual(['transition', 'approved', 'draft', editor.user.id, null, false])
+    const again = await api.rest('PATCH', `/projects${where}`, { body: { budgetUSD: 2 }, token: editor.token })
+    expect(again.status).toBe(200)
+    expect((await history(project.id)).filter(([, from, to]) => to === 'draft')).toHaveLength(1)
   })
 
   it('is rolled back to an old version by an admin only', async () => {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 
 import type { Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
@@ -11,6 +12,8 @@ import { hasRole } from '../access'
 import { changedFields } from '../workflow/changes'
 import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
 import { forbidden } from '../workflow/errors'
+import { recordReviewEvent } from '../workflow/recordTransition'
+import { isReviewState, type ReviewState } from '../workflow/states'
 import { htmlToPageText } from './htmlText'
 import { parsePage } from './parsePage'
 import { type Problem, readProject } from './readProject'
@@ -138,7 +141,7 @@ export const importPage = async (payload: Payload, file: string, options: Import
       description: paragraphsToLexical(reading.paragraphs),
     }
     // What the import changes is reviewed like any edit, unless it is published at once.
-    const review = { reviewStatus: options.publish ? 'approved' : 'draft' }
+    const review: { reviewStatus: ReviewState } = { reviewStatus: options.publish ? 'approved' : 'draft' }
     const { projectId, primaId, title } = reading.project
     const existing = await findExisting(req, { projectId, primaId, slug: title && toSlug(title) }, locale)
     result.changes = changedFields(data, existing ?? null)
@@ -159,6 +162,12 @@ export const importPage = async (payload: Payload, file: string, options: Import
       ? await payload.update({ collection: 'projects', id: existing.id, data: { ...data, ...review, _status: status } as any, draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user, ...writeOnly })
       : await payload.create({ collection: 'projects', data: { ...data, ...review, _status: status } as any, draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user, ...writeOnly })
     result.projectId = project.id
+    // The review gate records the transitions of a signed-in user's draft import; the system's
+    // import and a publishing import pass it, so their moves are recorded here.
+    const from: ReviewState = isReviewState(existing?.reviewStatus) ? existing.reviewStatus : 'draft'
+    if ((!options.user || options.publish) && from !== review.reviewStatus) {
+      await recordReviewEvent(req, project.id, { from, to: review.reviewStatus, note: `Imported from ${path.basename(file)}` })
+    }
     for (const [n, statement] of reading.outcomes.entries()) {
       const current = outcomes[n]
       if (current?.statement === statement) continue

@@ -139,6 +139,12 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
     if (publishing) {
       // Publishing again what was approved (only reviewers get here): changes would be unreviewed.
       if (contentEdit) throw forbidden(req, 'publishUnreviewed')
+      if (current.publishAt) {
+        // Published ahead of its publish date: recorded, its waiting outcomes go live with it (as at
+        // the date), and the date is cleared so the job finds nothing left to publish.
+        req.context[pendingKey(id)] = { from, to } satisfies PendingTransition
+        return { ...args, draft: false, data: { ...data, publishAt: null } }
+      }
       return { ...args, draft: false }
     }
     const reopened = contentEdit && from === 'approved'

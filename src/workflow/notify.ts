@@ -26,6 +26,8 @@ const emailsOf = async (req: PayloadRequest, where: Parameters<PayloadRequest['p
  * review step itself.
  */
 export const notifyTransition = async (req: PayloadRequest, project: Project, transition: PendingTransition) => {
+  // An approved project published ahead of its date: the approval was told already.
+  if (transition.from === transition.to) return
   const actor = req.user?.id
   const state = (value: string) => translate(REVIEW_STATES.find((s) => s.value === value)!.label, 'en')
   let to: string[] = []

@@ -19,20 +19,7 @@ export const recordTransition: CollectionAfterChangeHook = async ({ doc, operati
   }
   if (!pending) return doc
 
-  await req.payload.create({
-    collection: 'review-events',
-    data: {
-      project: doc.id,
-      kind: 'transition',
-      from: pending.from,
-      to: pending.to,
-      note: pending.note || undefined,
-      by: req.user?.id,
-      override: pending.override ?? false,
-    },
-    overrideAccess: true,
-    req,
-  })
+  await recordReviewEvent(req, doc.id, pending)
 
   if (pending.to === 'approved' && pending.publishAt) {
     await req.payload.jobs.queue({
@@ -47,6 +34,24 @@ export const recordTransition: CollectionAfterChangeHook = async ({ doc, operati
   await notifyTransition(req, doc, pending)
   return doc
 }
+
+/** Appends a transition to the project's review history, by the request's user (none: the system). */
+export const recordReviewEvent = (req: PayloadRequest, project: number | string, transition: PendingTransition) =>
+  req.payload.create({
+    collection: 'review-events',
+    data: {
+      project: project as number,
+      kind: 'transition',
+      from: transition.from,
+      to: transition.to,
+      note: transition.note || undefined,
+      by: req.user?.id,
+      override: transition.override ?? false,
+    },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
 
 /** Publishes the outcomes of a project whose latest version is a draft (they were waiting for its approval). */
 export const publishWaitingOutcomes = async (project: number | string, req: PayloadRequest) => {
