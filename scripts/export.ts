@@ -6,20 +6,34 @@
  * order: JSON in every language unless `--locale` is given (and `npm run import` reads it back),
  * or CSV in one language (English unless `--locale`). To standard output unless `--out`.
  */
-export {}
+import { parseArgs } from 'node:util'
 
-const args = process.argv.slice(2)
-const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
-const format = option('--format') ?? 'json'
-const status = option('--status') ?? 'all'
-const locale = option('--locale') ?? (format === 'csv' ? 'en' : 'all')
 const usage = 'Usage: npm run export -- [--format json|csv] [--locale en|fr|es] [--status published|draft|all] [--out file]'
-const known = ['--format', '--locale', '--status', '--out']
-// Anything but a known option and its value (a mistyped `--fromat csv` would otherwise export JSON).
-const unknown = args.filter((arg, n) => !known.includes(arg) && !known.includes(args[n - 1] ?? ''))
-if (unknown.length) console.error(`Not an option of the export: ${unknown.join(' ')}`)
-if (unknown.length || !['json', 'csv'].includes(format) || !['published', 'draft', 'all'].includes(status) || !['en', 'fr', 'es', ...(format === 'json' ? ['all'] : [])].includes(locale)) {
-  console.error(usage)
+// Checked before anything loads: a mistyped `--fromat csv` must not export JSON, and an `--out`
+// without its file must not pour the export onto the terminal.
+const parse = () =>
+  parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: { format: { type: 'string', default: 'json' }, locale: { type: 'string' }, status: { type: 'string', default: 'all' }, out: { type: 'string' } },
+  })
+let parsed: ReturnType<typeof parse>
+try {
+  parsed = parse()
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`)
+  process.exit(2)
+}
+const { format, status, out } = parsed.values
+const locale = parsed.values.locale ?? (format === 'csv' ? 'en' : 'all')
+const problems = [
+  !['json', 'csv'].includes(format) && `--format must be json or csv, not “${format}”`,
+  !['published', 'draft', 'all'].includes(status) && `--status must be published, draft or all, not “${status}”`,
+  !['en', 'fr', 'es', ...(format === 'csv' ? [] : ['all'])].includes(locale) && `--locale must be en, fr or es, not “${locale}”`,
+  out === '' && '--out needs a file name',
+].filter(Boolean)
+if (problems.length) {
+  console.error(`${problems.join('\n')}\n${usage}`)
   process.exit(2)
 }
 
@@ -40,7 +54,6 @@ const kind = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
 if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
 const data = await exportProjects(payload, { locale: locale as never, status: status as never })
 const { body } = formatExport(data, format as 'json' | 'csv')
-const out = option('--out')
 if (out) {
   await writeFile(out, body)
   console.error(`${data.projects.length} projects written to ${out}.`)

@@ -174,7 +174,19 @@ describe('GET /api/projects/export', () => {
 
 describe('the JSON export', () => {
   it('imports back into an empty database to the same content, and a second time changes nothing', async () => {
+    // The live page has changes waiting for review, its own and an outcome's.
+    const regional = (await payload.find({ collection: 'projects', where: { slug: { equals: 'gestion-des-frontieres-au-sahel' } }, depth: 0 })).docs[0]!
+    await payload.update({ collection: 'projects', id: regional.id, locale: 'en', draft: true, data: { summary: 'A summary waiting for review.', _status: 'draft' } as any })
+    const firstOutcome = (await payload.find({ collection: 'outcomes', where: { project: { equals: regional.id } }, sort: 'order', depth: 0 })).docs[0]!
+    await payload.update({ collection: 'outcomes', id: firstOutcome.id, locale: 'en', draft: true, data: { statement: 'Officials are trained twice.', _status: 'draft' } as any })
+    const liveSummary = (await payload.findByID({ collection: 'projects', id: regional.id, locale: 'en', depth: 0 })).summary ?? null
+
     const before = await exportProjects(payload)
+    const exported = before.projects.find((project) => project.slug === 'gestion-des-frontieres-au-sahel')!
+    expect(exported).toMatchObject({ publication: 'draft', summary: { en: 'A summary waiting for review.' } })
+    expect(exported.published).toMatchObject({ summary: { en: liveSummary } })
+    expect(exported.published!.outcomes[0]!.statement).toMatchObject({ en: 'Officials are trained.' })
+    expect(exported.outcomes[0]!.statement).toMatchObject({ en: 'Officials are trained twice.' })
     const empty = await startSecondPayload('roundtrip')
     try {
       // The empty database gets the reference Member States and a reviewer to publish what was published.
@@ -186,6 +198,10 @@ describe('the JSON export', () => {
       ])
       const after = await exportProjects(empty)
       expect({ ...after, exportedAt: null }).toEqual({ ...before, exportedAt: null })
+      // Online as it was, its changes still waiting as a draft.
+      const page = (await empty.find({ collection: 'projects', where: { slug: { equals: exported.slug } }, locale: 'en', depth: 1 })).docs[0]!
+      expect(page).toMatchObject({ _status: 'published', summary: liveSummary })
+      expect((page.outcomes as any).docs[0].statement).toBe('Officials are trained.')
 
       const again = await importExport(empty, JSON.parse(JSON.stringify(before)), 'export.json', { publish: true, user: otherReviewer as any })
       expect(again.map((result) => result.status)).toEqual(['unchanged', 'unchanged'])
@@ -217,9 +233,17 @@ describe('npm run export', () => {
     expect(data.projects.map((project) => project.slug)).toEqual(['gestion-des-frontieres-au-sahel', 'labour-migration-in-lesotho'])
     writeFileSync(path.join(dir, 'projects.json'), json.stdout)
 
-    expect(run(['--format', 'xml']).status).toBe(2)
+    const xml = run(['--format', 'xml'])
+    expect(xml.status).toBe(2)
+    expect(xml.stderr).toContain('--format must be json or csv, not “xml”')
     const typo = run(['--fromat', 'csv'])
     expect(typo.status).toBe(2)
-    expect(typo.stderr).toContain('Not an option of the export: --fromat csv')
+    expect(typo.stderr).toContain("Unknown option '--fromat'")
+    // An --out without its file name is refused, not taken as writing to standard output.
+    for (const args of [['--out'], ['--out', '--format', 'csv']]) {
+      const refused = run(args)
+      expect(refused.status, args.join(' ')).toBe(2)
+      expect(refused.stdout).toBe('')
+    }
   })
 })

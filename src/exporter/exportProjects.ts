@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util'
+
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { LOCALES, type Locale, type Translations } from '../domain/locales'
@@ -47,7 +49,16 @@ export type ExportedProject = {
   translatedLocales: Locale[]
   /** `published` when the export shows the published version, `draft` for unpublished changes. */
   publication: 'published' | 'draft'
+  /**
+   * In an export of all projects, the version the public sees when the record is a draft pending
+   * over a live page (the page's or one of its outcomes' changes): `import --publish` publishes
+   * it, then saves the record over it as a draft, so the page stays online with its draft.
+   */
+  published?: ExportedVersion
 }
+
+/** A project's content without its publication state. */
+export type ExportedVersion = Omit<ExportedProject, 'publication' | 'published'>
 
 export type ProjectExport = {
   format: 'iom-project-pages'
@@ -83,6 +94,7 @@ export const exportProjects = async (payload: Payload, options: ExportOptions = 
   const read = { locale, fallbackLocale: false as const, depth: 0, limit: 0, pagination: false as const, ...access }
 
   const where: Where | undefined = status === 'all' ? undefined : { _status: { equals: status } }
+  const idsIn = (docs: { id: number | string }[]) => docs.map((doc) => doc.id)
   const { docs: projects } = await payload.find({
     collection: 'projects',
     ...read,
@@ -91,7 +103,7 @@ export const exportProjects = async (payload: Payload, options: ExportOptions = 
     sort: 'slug',
     joins: false,
   })
-  const ids = projects.map((project) => project.id)
+  const ids = idsIn(projects)
   // One after the other: Local API calls sharing a request also share its locale and transaction.
   // The published pages go with their published outcomes and relations only: an outcome's or a
   // project's own row is also where a draft never published lives (read without draft: true,
@@ -100,10 +112,21 @@ export const exportProjects = async (payload: Payload, options: ExportOptions = 
   const { docs: outcomes } = await payload.find({ collection: 'outcomes', ...read, draft: status !== 'published', where: publishedOnly([{ project: { in: ids } }]), sort: 'order' })
   const { docs: states } = await payload.find({ collection: 'member-states', ...read, joins: false })
   const { docs: slugs } = await payload.find({ collection: 'projects', ...read, draft: status !== 'published', where: publishedOnly([]), select: { slug: true } })
+  // All projects: the live versions of the pages with a pending draft (or whose outcomes have
+  // one), and their published outcomes. The main rows are the published versions.
+  const pendingIds = status === 'all' ? idsIn(projects.filter((project) => project._status !== 'published')) : []
+  const withPendingOutcome = status === 'all' ? outcomes.filter((outcome) => outcome._status !== 'published').map((outcome) => idOf(outcome.project)) : []
+  const maybeLive = [...new Set([...pendingIds, ...withPendingOutcome])]
+  const { docs: live } = maybeLive.length
+    ? await payload.find({ collection: 'projects', ...read, where: { and: [{ id: { in: maybeLive } }, { _status: { equals: 'published' } }] }, joins: false })
+    : { docs: [] }
+  const { docs: liveOutcomes } = live.length
+    ? await payload.find({ collection: 'outcomes', ...read, where: { and: [{ project: { in: idsIn(live) } }, { _status: { equals: 'published' } }] }, sort: 'order' })
+    : { docs: [] }
   const stateById = new Map(states.map((state) => [state.id, state]))
   const slugById = new Map(slugs.map((project) => [project.id, project.slug]))
 
-  const exported = projects.map((project: any): ExportedProject => ({
+  const versionOf = (project: any, outcomesOfAll: typeof outcomes): ExportedVersion => ({
     slug: project.slug,
     title: translated(project.title, locale),
     summary: translated(project.summary, locale),
@@ -128,7 +151,7 @@ export const exportProjects = async (payload: Payload, options: ExportOptions = 
       .map((state: any) => ({ iso2: state.iso2, name: translated(state.name, locale) })),
     partners: translated(project.partners, locale, (value) => (value as string[] | null) ?? []),
     relatedProjects: (project.relatedProjects ?? []).map((ref: unknown) => slugById.get(idOf(ref) as never)).filter(Boolean),
-    outcomes: outcomes
+    outcomes: outcomesOfAll
       .filter((outcome: any) => idOf(outcome.project) === project.id)
       .map((outcome: any) => ({
         order: outcome.order,
@@ -136,8 +159,14 @@ export const exportProjects = async (payload: Payload, options: ExportOptions = 
         indicators: translated(outcome.indicators, locale, (value) => (value as string[] | null) ?? []),
       })),
     translatedLocales: project.translatedLocales ?? [],
-    publication: project._status === 'published' ? 'published' : 'draft',
-  }))
+  })
+  const liveById = new Map(live.map((project) => [project.id, versionOf(project, liveOutcomes)]))
+  const exported = projects.map((project): ExportedProject => {
+    const version = versionOf(project, outcomes)
+    const published = liveById.get(project.id)
+    if (published && !isDeepStrictEqual(published, version)) return { ...version, publication: 'draft', published }
+    return { ...version, publication: project._status === 'published' ? 'published' : 'draft' }
+  })
   return { format: 'iom-project-pages', version: 1, exportedAt: new Date().toISOString(), locale, status, projects: exported }
 }
 

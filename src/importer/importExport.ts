@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import type { Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
@@ -9,6 +11,8 @@ import { seedMemberStates } from '../seed'
 import { changedFields } from '../workflow/changes'
 import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
 import { forbidden } from '../workflow/errors'
+import { recordReviewEvent } from '../workflow/recordTransition'
+import { isReviewState, type ReviewState } from '../workflow/states'
 import { describeError, findExisting, type ImportOptions, outcomesOf, type PageResult } from './importPages'
 import type { Problem } from './readProject'
 
@@ -32,6 +36,8 @@ const importProject = async (
   stateIds: Map<string, number | string>,
   options: ImportOptions,
   file: string,
+  /** What the record is compared with: the project as last saved, or as published (a live version under a pending draft). */
+  against: 'latest' | 'published' = 'latest',
 ): Promise<PageResult> => {
   const locales = localesOf(project, data)
   const problems: Problem[] = project.memberStates
@@ -47,7 +53,8 @@ const importProject = async (
     if (publish && !hasRole(options.user ?? null, 'reviewer', 'admin')) throw forbidden(req, 'forbiddenPublish')
     if (publish) req.context[WORKFLOW_WRITE] = true
     const write = { draft: !publish, req, user: options.user ?? undefined, overrideAccess: !options.user, depth: 0 }
-    const status = { _status: publish ? 'published' : 'draft', reviewStatus: publish ? 'approved' : 'draft' }
+    const status: { _status: 'published' | 'draft'; reviewStatus: ReviewState } = { _status: publish ? 'published' : 'draft', reviewStatus: publish ? 'approved' : 'draft' }
+    let reviewRecorded = false
     const shared = {
       slug: project.slug,
       startYear: project.startYear,
@@ -68,8 +75,8 @@ const importProject = async (
     for (const [n, locale] of locales.entries()) {
       const text = Object.fromEntries(LOCALIZED.map((field) => [field, inLocale(project[field] as Localized<unknown>, data, locale) ?? null]))
       const incoming = n === 0 ? { ...shared, ...text } : text
-      const current = id === undefined ? null : await payload.findByID({ collection: 'projects', id, draft: true, locale, fallbackLocale: false, depth: 0, req, overrideAccess: true })
-      const outcomes = await outcomesOf(req, id, locale)
+      const current = id === undefined ? null : await payload.findByID({ collection: 'projects', id, draft: against === 'latest', locale, fallbackLocale: false, depth: 0, req, overrideAccess: true })
+      const outcomes = await outcomesOf(req, id, locale, against)
       const changes = changedFields(incoming, current as Record<string, unknown> | null).map((field) => (LOCALIZED.includes(field as never) ? `${field} (${locale})` : field))
       // An outcome's text in this locale, and whether the stored one differs (indicators only
       // when the export has them: older exports carried statements alone).
@@ -91,6 +98,12 @@ const importProject = async (
           ? await payload.create({ collection: 'projects', locale, data: { ...incoming, ...status } as never, ...write })
           : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write })
       id = saved.id
+      // As for pages: the review gate records a signed-in user's draft import, this the rest.
+      const from: ReviewState = isReviewState(current?.reviewStatus) ? current.reviewStatus : 'draft'
+      if (!reviewRecorded && (!options.user || publish) && from !== status.reviewStatus) {
+        await recordReviewEvent(req, id, { from, to: status.reviewStatus, note: `Imported from ${path.basename(file)}` })
+      }
+      reviewRecorded = true
       for (const [at, outcome] of project.outcomes.entries()) {
         const { statement, indicators, changed } = outcomeIn(outcome, at)
         if (!changed) continue
@@ -110,13 +123,13 @@ const importProject = async (
 }
 
 /** Links each project to its related projects, by slug, once all of them exist. */
-const linkRelatedProjects = async (payload: Payload, data: ProjectExport, results: PageResult[], options: ImportOptions) => {
+const linkRelatedProjects = async (payload: Payload, records: ExportedProject[], results: PageResult[], options: ImportOptions) => {
   const bySlug = new Map(
     (await payload.find({ collection: 'projects', draft: true, depth: 0, limit: 0, pagination: false, select: { slug: true, relatedProjects: true } })).docs.map(
       (doc: any) => [doc.slug, doc],
     ),
   )
-  for (const [n, project] of data.projects.entries()) {
+  for (const [n, project] of records.entries()) {
     const doc = bySlug.get(project.slug)
     const result = results[n]!
     if (!doc || result.status === 'failed') continue
@@ -154,11 +167,34 @@ export const importExport = async (payload: Payload, json: unknown, file = 'expo
   if (!options.dryRun && (await payload.count({ collection: 'member-states' })).totalDocs === 0) await seedMemberStates(payload)
   const { docs: states } = await payload.find({ collection: 'member-states', depth: 0, limit: 0, pagination: false, select: { iso2: true } })
   const stateIds = new Map(states.map((state) => [state.iso2 as string, state.id]))
+  // Publishing, a page with a pending draft is imported as the public sees it first; its draft is
+  // saved over it once every live page and link exists (a publication takes the latest version
+  // whole, so a draft saved before the links were published would go live with them).
+  const pending = options.publish && !options.dryRun ? json.projects.filter((project) => project.published) : []
+  const records = json.projects.map((project): ExportedProject => (pending.includes(project) ? { ...project, ...project.published!, publication: 'published' } : project))
+  const total = records.length + pending.length
   const results: PageResult[] = []
-  for (const project of json.projects) {
-    results.push(await importProject(payload, json, project, stateIds, options, file))
-    options.onPage?.(results.at(-1)!, results.length, json.projects.length)
+  for (const [n, project] of records.entries()) {
+    const live = pending.includes(json.projects[n]!)
+    results.push(await importProject(payload, json, project, stateIds, options, file, live ? 'published' : 'latest'))
+    options.onPage?.(results.at(-1)!, results.length, total)
   }
-  await linkRelatedProjects(payload, json, results, options)
+  await linkRelatedProjects(payload, records, results, options)
+
+  const drafts = pending.filter((project) => results[json.projects.indexOf(project)]!.status !== 'failed')
+  const draftResults: PageResult[] = []
+  for (const project of drafts) {
+    draftResults.push(await importProject(payload, json, { ...project, published: undefined }, stateIds, options, file))
+    options.onPage?.(draftResults.at(-1)!, results.length + draftResults.length, total)
+  }
+  await linkRelatedProjects(payload, drafts, draftResults, options)
+  for (const [n, project] of drafts.entries()) {
+    const result = results[json.projects.indexOf(project)]!
+    const draft = draftResults[n]!
+    result.changes.push(...draft.changes.map((change) => `${change} (draft)`))
+    result.problems.push(...draft.problems.filter((problem) => !result.problems.some((known) => known.value === problem.value)))
+    if (draft.status === 'failed') Object.assign(result, { status: 'failed', error: `draft: ${draft.error}` })
+    else if (result.status === 'unchanged' && draft.status !== 'unchanged') result.status = 'updated'
+  }
   return results
 }

@@ -82,15 +82,18 @@ export const findExisting = async (
   return undefined
 }
 
-/** The outcomes of a project in order, drafts included, in one locale without fallback. */
-export const outcomesOf = async (req: PayloadRequest, projectId: number | string | undefined, locale: Locale) =>
+/**
+ * The outcomes of a project in order, in one locale without fallback: as last saved (drafts
+ * included), or as the public sees them.
+ */
+export const outcomesOf = async (req: PayloadRequest, projectId: number | string | undefined, locale: Locale, version: 'latest' | 'published' = 'latest') =>
   projectId === undefined
     ? []
     : (
         await req.payload.find({
           collection: 'outcomes',
-          where: { project: { equals: projectId } },
-          draft: true,
+          where: version === 'latest' ? { project: { equals: projectId } } : { and: [{ project: { equals: projectId } }, { _status: { equals: 'published' } }] },
+          draft: version === 'latest',
           sort: 'order',
           locale,
           fallbackLocale: false,
