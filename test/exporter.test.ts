@@ -202,6 +202,11 @@ describe('the JSON export', () => {
       const page = (await empty.find({ collection: 'projects', where: { slug: { equals: exported.slug } }, locale: 'en', depth: 1 })).docs[0]!
       expect(page).toMatchObject({ _status: 'published', summary: liveSummary })
       expect((page.outcomes as any).docs[0].statement).toBe('Officials are trained.')
+      const history = await empty.find({ collection: 'review-events', where: { project: { equals: page.id } }, sort: 'createdAt', depth: 0 })
+      expect(history.docs.map(({ from, to, by, note }) => [from, to, by, note ?? null])).toEqual([
+        ['draft', 'approved', otherReviewer.id, 'Imported from export.json'],
+        ['approved', 'draft', otherReviewer.id, null],
+      ])
 
       const again = await importExport(empty, JSON.parse(JSON.stringify(before)), 'export.json', { publish: true, user: otherReviewer as any })
       expect(again.map((result) => result.status)).toEqual(['unchanged', 'unchanged'])
