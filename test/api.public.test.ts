@@ -187,6 +187,53 @@ describe('related projects', () => {
   })
 })
 
+describe('filters on related projects', () => {
+  it('find for the public only the links it is shown, through REST, GraphQL, counts and facets; staff find them all', async () => {
+    const publish = { _status: 'published', reviewStatus: 'approved' }
+    const hidden = await payload.create({ collection: 'projects', draft: true, data: validProject(states.LS!, { title: 'Hidden neighbour filtered' }) as any })
+    const visible = await payload.create({ collection: 'projects', data: validProject(states.BF!, { title: 'Visible neighbour filtered', ...publish }) as any })
+    const toHidden = await payload.create({ collection: 'projects', data: validProject(states.ML!, { title: 'Links the hidden one', relatedProjects: [hidden.id], ...publish }) as any })
+    const toBoth = await payload.create({ collection: 'projects', data: validProject(states.ML!, { title: 'Links both', relatedProjects: [hidden.id, visible.id], ...publish }) as any })
+    const mine = `where[id][in]=${toHidden.id},${toBoth.id}`
+    const titles = async (filter: string, token?: string) => {
+      const { status, body } = await api.rest('GET', `/projects?${mine}&${filter}&sort=title&depth=0`, { token })
+      expect(status, JSON.stringify(body)).toBe(200)
+      return body.docs.map((doc: any) => doc.title)
+    }
+    const cases: [string, string[]][] = [
+      [`where[relatedProjects][in]=${hidden.id}`, []],
+      [`where[relatedProjects][equals]=${hidden.id}`, []],
+      [`where[relatedProjects][contains]=${hidden.id}`, []],
+      [`where[relatedProjects.id][in]=${hidden.id}`, []],
+      [`where[relatedProjects][in]=${hidden.id},${visible.id}`, ['Links both']],
+      [`where[relatedProjects][all]=${hidden.id},${visible.id}`, []],
+      [`where[relatedProjects][not_in]=${hidden.id}`, ['Links both', 'Links the hidden one']],
+      [`where[relatedProjects][exists]=true`, ['Links both']],
+      [`where[or][0][relatedProjects][equals]=${hidden.id}&where[or][1][title][equals]=Links both`, ['Links both']],
+    ]
+    for (const [filter, expected] of cases) expect(await titles(filter), filter).toEqual(expected)
+    const count = await api.rest('GET', `/projects/count?where[relatedProjects][in]=${hidden.id}`)
+    expect(count.body.totalDocs).toBe(0)
+    const graphql = await api.graphql(`{ Projects(where: { relatedProjects: { in: [${JSON.stringify(hidden.id)}] } }) { totalDocs } }`)
+    expect(graphql.body.data.Projects.totalDocs).toBe(0)
+    const facets = await api.rest('GET', `/projects/facets?where[relatedProjects][in]=${hidden.id}`)
+    expect(facets.status).toBe(200)
+    expect(facets.body.totalDocs).toBe(0)
+    const outcomes = await api.rest('GET', `/outcomes?where[project.relatedProjects][in]=${hidden.id}`)
+    expect([outcomes.status, outcomes.body.totalDocs]).toEqual([200, 0])
+    const ranged = await api.rest('GET', `/projects?where[relatedProjects][greater_than]=0`)
+    expect(ranged.status).toBe(400)
+    expect(ranged.body.errors[0].message).toMatch(/filter relatedProjects with equals/)
+
+    const token = await api.login((await createUser(payload, ['editor'])).email)
+    expect(await titles(`where[relatedProjects][in]=${hidden.id}`, token)).toEqual(['Links both', 'Links the hidden one'])
+    expect(await titles(`where[relatedProjects][exists]=true`, token)).toEqual(['Links both', 'Links the hidden one'])
+    // Published, it is found by everyone.
+    await payload.update({ collection: 'projects', id: hidden.id, data: publish as any })
+    expect(await titles(`where[relatedProjects][in]=${hidden.id}`)).toEqual(['Links both', 'Links the hidden one'])
+  })
+})
+
 describe('draft=true from an anonymous caller', () => {
   it('reads what it reads without it: published pages with a newer draft stay, as they are published', async () => {
     const publish = { _status: 'published', reviewStatus: 'approved' }

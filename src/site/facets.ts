@@ -1,8 +1,9 @@
-import type { Payload, PayloadRequest, Where } from 'payload'
+import type { CollectionBeforeOperationHook, Payload, PayloadRequest, Where } from 'payload'
 import { combineQueries, createLocalReq, executeAccess, validateQueryPaths } from 'payload'
 
 import { type Locale, translate } from '../domain/locales'
 import { COVERAGES, configuredProjectTypes, IDF_REGIONS, PROJECT_STATUSES } from '../domain/vocabularies'
+import { hideUnreadableRelationFilters, RELATED_PROJECTS_FILTER } from '../hooks/hideUnreadableRelationFilters'
 import { rejectMalformedIds } from '../hooks/rejectMalformedIds'
 import { rejectNulInQueries } from '../hooks/rejectMalformedValues'
 import { rejectUnknownOptions } from '../hooks/rejectUnknownOptions'
@@ -81,6 +82,7 @@ const countFacets = async (payload: Payload, { where = {}, locale, req: given }:
   const req = given ?? (await createLocalReq({}, payload))
   const collection = payload.collections.projects.config
   rejectMalformedIds({ args: { where }, collection, operation: 'read', req } as unknown as Parameters<typeof rejectMalformedIds>[0])
+  where = ((await hideUnreadableRelationFilters([RELATED_PROJECTS_FILTER])({ args: { where }, collection, operation: 'read', req } as unknown as Parameters<CollectionBeforeOperationHook>[0])) as { where: Where }).where
   rejectUnknownOptions({ args: { where }, collection, operation: 'read', req } as unknown as Parameters<typeof rejectUnknownOptions>[0])
   rejectNulInQueries({ args: { where }, collection, operation: 'read', req } as unknown as Parameters<typeof rejectNulInQueries>[0])
   await validateQueryPaths({ collectionConfig: collection, overrideAccess: false, req, where })

@@ -9,6 +9,7 @@ import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { refreshCardsOfDeletedOutcome, refreshCardsOfOutcome } from '../../hooks/keepProjectCards'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
+import { hideUnreadableRelationFilters } from '../../hooks/hideUnreadableRelationFilters'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
 import { rejectUnknownOptions } from '../../hooks/rejectUnknownOptions'
 import { rejectMalformedValues, rejectNulInQueries } from '../../hooks/rejectMalformedValues'
@@ -64,7 +65,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
   defaultSort: 'order',
   indexes: [{ fields: ['project', 'order'], unique: true }],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, rejectNulInQueries, enforceOutcomeWorkflow, keepUnpublishForUnpublishing, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, hideUnreadableRelationFilters([{ path: 'project.relatedProjects', collection: 'projects', requiredField: 'slug' }]), rejectUnknownOptions, rejectNulInQueries, enforceOutcomeWorkflow, keepUnpublishForUnpublishing, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, assignOrder],
     beforeChange: [

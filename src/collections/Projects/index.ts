@@ -10,6 +10,7 @@ import { beginAtomicWrite, commitAtomicWrite } from '../../hooks/atomicWrites'
 import { capPublicQueries } from '../../hooks/capPublicQueries'
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
+import { hideUnreadableRelationFilters, RELATED_PROJECTS_FILTER } from '../../hooks/hideUnreadableRelationFilters'
 import { hideUnreadableRelations } from '../../hooks/hideUnreadableRelations'
 import { keepProjectCards, rememberReferrers, removeProjectCards } from '../../hooks/keepProjectCards'
 import { CARD_SELECT } from '../../readModel/cards'
@@ -156,7 +157,7 @@ export const createProjectsCollection = ({
   indexes: [{ fields: ['idfRegion', 'status', 'endYear'] }, { fields: ['status', 'endYear'] }],
   endpoints: [exportProjectsEndpoint, facetsEndpoint, cardsEndpoint, cardFacetsEndpoint, pageEndpoint],
   hooks: {
-    beforeOperation: [capPublicQueries, rejectMalformedIds, rejectUnknownOptions, rejectNulInQueries, enforceProjectWorkflow, keepUnpublishForUnpublishing, beginAtomicWrite],
+    beforeOperation: [capPublicQueries, rejectMalformedIds, hideUnreadableRelationFilters([RELATED_PROJECTS_FILTER]), rejectUnknownOptions, rejectNulInQueries, enforceProjectWorkflow, keepUnpublishForUnpublishing, beginAtomicWrite],
     afterOperation: [commitAtomicWrite],
     beforeValidate: [rejectMalformedValues, generateSlug({ from: 'title' })],
     beforeChange: [
