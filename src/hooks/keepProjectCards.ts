@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { lockPublicContentWrites } from '../database'
 import { projectIdsWhere, refreshProjectCards } from '../readModel/cards'
 import { storeFacets } from '../readModel/storedFacets'
-import { isPublishedRow } from './publishedRow'
+import { isPublishedRowAfterSave } from './publishedRow'
 
 /**
  * Keeps a project's list cards and pages (src/readModel) what the public sees, in the saving transaction:
@@ -13,7 +13,7 @@ import { isPublishedRow } from './publishedRow'
  * that relate to it. An unpublication also arrives as a draft, but leaves that row a draft.
  */
 export const keepProjectCards: CollectionAfterChangeHook = async ({ doc, req }) => {
-  if (doc._status === 'draft' && (await isPublishedRow(req, 'projects', doc.id))) return doc
+  if (doc._status === 'draft' && (await isPublishedRowAfterSave(req, 'projects', doc))) return doc
   await refreshProjectCards(req.payload, [doc.id], req)
   return doc
 }

@@ -10,3 +10,18 @@ export const isPublishedRow = async (req: PayloadRequest, collection: Collection
   const row = await req.payload.db.findOne<{ id: number | string; _status?: string }>({ collection, where: { id: { equals: id } }, select: { _status: true }, req })
   return row?._status === 'published'
 }
+
+const readAfterSave = new WeakMap<object, Promise<boolean>>()
+
+/**
+ * isPublishedRow for the document a save has just written, read once for all of that save's
+ * afterChange hooks (they pass the same document along, and none of them writes that row).
+ */
+export const isPublishedRowAfterSave = (req: PayloadRequest, collection: CollectionSlug, doc: { id?: number | string }): Promise<boolean> => {
+  let published = readAfterSave.get(doc)
+  if (!published) {
+    published = isPublishedRow(req, collection, doc.id)
+    readAfterSave.set(doc, published)
+  }
+  return published
+}

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { isPublishedRow } from '../../../hooks/publishedRow'
+import { isPublishedRowAfterSave } from '../../../hooks/publishedRow'
 import { setOutcomesPublication } from '../../Outcomes/hooks/followProjectPublication'
 
 /**
@@ -12,6 +12,6 @@ export const shareProjectPublication: CollectionAfterChangeHook = async ({ doc, 
   // A project created as a draft has no outcomes yet, and nothing to share.
   if (operation === 'create' && doc._status !== 'published') return doc
   // A publication wrote the project's own row as published; any other save reads it.
-  await setOutcomesPublication(req, doc.id, doc._status === 'published' || (await isPublishedRow(req, 'projects', doc.id)))
+  await setOutcomesPublication(req, doc.id, doc._status === 'published' || (await isPublishedRowAfterSave(req, 'projects', doc)))
   return doc
 }
