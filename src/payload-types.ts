@@ -346,6 +346,7 @@ export interface ProjectCard {
   coverage?: string | null;
   startYear?: number | null;
   endYear?: number | null;
+  projectCreatedAt?: string | null;
   memberStates?: string | null;
   search?: string | null;
   card: string;
@@ -671,6 +672,7 @@ export interface ProjectCardsSelect<T extends boolean = true> {
   coverage?: T;
   startYear?: T;
   endYear?: T;
+  projectCreatedAt?: T;
   memberStates?: T;
   search?: T;
   card?: T;

@@ -39,9 +39,9 @@ const COLLECTION = 'project-cards' as const
 /**
  * Bump when the way cards and pages are built or stored changes: rows of another shape are rebuilt.
  * 5: related projects as cards (the collection's defaultPopulate), unpublished ones left out, the
- * outcomes of unpublished pages hidden.
+ * outcomes of unpublished pages hidden. 6: the project's creation date, for the generic list's order.
  */
-const ROWS_VERSION = 5
+const ROWS_VERSION = 6
 
 /**
  * What the stored rows depend on besides the content: how they are built (ROWS_VERSION, the card's
@@ -76,10 +76,13 @@ const BATCH = 100
 
 type Page = Record<string, any> & { id: number | string }
 
-/** The card of a page: its ID and the CARD_SELECT fields it has (as `select` would leave them). */
+/**
+ * The card of a page: its ID and the CARD_SELECT fields it has, in the page's order (as `select`
+ * leaves them: the generic list answered from the read model is Payload's answer byte for byte).
+ */
 const cardOf = (page: Page): Page => {
   const card: Page = { id: page.id }
-  for (const field of Object.keys(CARD_SELECT)) if (field in page) card[field] = page[field]
+  for (const field of Object.keys(page)) if (field in CARD_SELECT) card[field] = page[field]
   return card
 }
 
@@ -100,6 +103,7 @@ const rowOf = (page: Page, locale: Locale) => {
     coverage: card.coverage ?? null,
     startYear: card.startYear ?? null,
     endYear: card.endYear ?? null,
+    projectCreatedAt: page.createdAt ?? null,
     memberStates: `,${(card.memberStates ?? []).map((state: any) => state?.iso2).filter(Boolean).join(',')},`,
     search: fold([card.title, card.projectId, card.primaId, card.summary].filter(Boolean).join(' ')),
     card: JSON.stringify(card),
@@ -237,13 +241,16 @@ export const projectIdsWhere = async (payload: Payload, where: Where, req?: Payl
   return docs.map((doc) => doc.id)
 }
 
+/** Whether the stored rows were built in the current shape (an upgrade's rebuild has run). */
+export const rowsInShape = async (payload: Payload): Promise<boolean> =>
+  (await payload.kv.get<{ shape: string }>(SHAPE_KEY))?.shape === rowsShape(payload)
+
 /**
  * Whether the cards are those of the published projects in the current shape: as many English
  * cards as published projects, and the shape the cards were built in. Cheap: two counts and a key.
  */
 export const cardsInStep = async (payload: Payload): Promise<boolean> => {
-  const shape = await payload.kv.get<{ shape: string }>(SHAPE_KEY)
-  if (shape?.shape !== rowsShape(payload)) return false
+  if (!(await rowsInShape(payload))) return false
   const [published, cards] = await Promise.all([
     payload.db.count({ collection: 'projects', where: { _status: { equals: 'published' } } }),
     payload.db.count({ collection: COLLECTION, where: { locale: { equals: 'en' } } }),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 
 /** Requests that carry a session or an API key: their answers are personal and never cached. */
-const isPersonal = (request: Request) => {
+export const isPersonal = (request: Request) => {
   const authorization = request.headers.get('authorization')
   const cookie = request.headers.get('cookie') ?? ''
   return Boolean(authorization) || /(?:^|;\s*)payload-token=/.test(cookie)

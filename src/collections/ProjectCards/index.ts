@@ -20,12 +20,15 @@ export const ProjectCards: CollectionConfig = {
   // The list's filters, then its sort: a region and status page by end year is read in index order.
   // The first of them also holds every column the facets count (src/readModel/cardFacets.ts), so
   // they are counted from the index alone, never from the rows with their stored pages.
+  // The generic list answered from these rows (src/readModel/genericList.ts) breaks ties in its
+  // order as Payload does, by the project's creation, newest first: read from the index too.
   indexes: [
     { fields: ['project', 'locale'], unique: true },
     { fields: ['slug', 'locale'] },
     { fields: ['locale', 'idfRegion', 'status', 'endYear', 'projectType', 'coverage', 'startYear', 'memberStates'] },
-    { fields: ['locale', 'status', 'endYear'] },
-    { fields: ['locale', 'endYear'] },
+    { fields: ['locale', 'idfRegion', 'status', 'endYear', 'projectCreatedAt'] },
+    { fields: ['locale', 'status', 'endYear', 'projectCreatedAt'] },
+    { fields: ['locale', 'endYear', 'projectCreatedAt'] },
   ],
   fields: [
     // The project's ID as text: numbers on SQL databases, ObjectIds on MongoDB.
@@ -39,6 +42,8 @@ export const ProjectCards: CollectionConfig = {
     { name: 'coverage', type: 'text' },
     { name: 'startYear', type: 'number' },
     { name: 'endYear', type: 'number' },
+    // When the project was created: Payload's last word on an order (`-createdAt`).
+    { name: 'projectCreatedAt', type: 'date' },
     // The Member States' ISO codes between commas (",KE,UG,"), for the Member State filter.
     { name: 'memberStates', type: 'text' },
     // Title, project ID, PRIMA ID and summary in this locale, folded (case, accents, œ, ’): what `q` searches.

@@ -12,6 +12,7 @@ import * as migration_20261128_113000_title_search_index from './20261128_113000
 import * as migration_20261128_114000_locales_parent_indexes from './20261128_114000_locales_parent_indexes';
 import * as migration_20261128_140351_outcome_project_published from './20261128_140351_outcome_project_published';
 import * as migration_20261128_143700_first_published_at from './20261128_143700_first_published_at';
+import * as migration_20261128_164400_generic_list_order from './20261128_164400_generic_list_order';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261128_143700_first_published_at.up,
     down: migration_20261128_143700_first_published_at.down,
-    name: '20261128_143700_first_published_at'
+    name: '20261128_143700_first_published_at',
+  },
+  {
+    up: migration_20261128_164400_generic_list_order.up,
+    down: migration_20261128_164400_generic_list_order.down,
+    name: '20261128_164400_generic_list_order'
   },
 ];

@@ -9,6 +9,7 @@ import * as migration_20261128_082755_card_facets_index from './20261128_082755_
 import * as migration_20261128_084040_stored_filter_panels from './20261128_084040_stored_filter_panels';
 import * as migration_20261128_140346_outcome_project_published from './20261128_140346_outcome_project_published';
 import * as migration_20261128_143655_first_published_at from './20261128_143655_first_published_at';
+import * as migration_20261128_164355_generic_list_order from './20261128_164355_generic_list_order';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261128_143655_first_published_at.up,
     down: migration_20261128_143655_first_published_at.down,
-    name: '20261128_143655_first_published_at'
+    name: '20261128_143655_first_published_at',
+  },
+  {
+    up: migration_20261128_164355_generic_list_order.up,
+    down: migration_20261128_164355_generic_list_order.down,
+    name: '20261128_164355_generic_list_order'
   },
 ];
