@@ -12,6 +12,8 @@ import { createReviewEventsCollection } from './collections/ReviewEvents'
 import type { Term } from './domain/vocabularies'
 import { DEFAULT_PROJECT_TYPES, mergeProjectTypes } from './domain/vocabularies'
 import { localization } from './localization'
+import { queriesWithLocaleFallbacks } from './graphql/localeFallbacks'
+import { projectsFromReadModel } from './readModel/genericListGraphQL'
 import { projectCardsQuery } from './readModel/graphql'
 import { deliverWebhookTask, WEBHOOKS_QUEUE } from './webhooks/deliverWebhook'
 import { publishScheduledTask } from './workflow/publishScheduled'
@@ -108,8 +110,18 @@ export const projectPagesPlugin =
     const hostQueries = config.graphQL?.queries
     config.graphQL = {
       ...config.graphQL,
-      // The read model's card list (src/readModel/graphql.ts) beside the host's own queries.
-      queries: (GraphQL, payload) => ({ ...(hostQueries?.(GraphQL, payload) ?? {}), ...projectCardsQuery(GraphQL, payload) }),
+      // The read model's card list (src/readModel/graphql.ts) beside the host's own queries, and
+      // the project list answered from it when it can (src/readModel/genericListGraphQL.ts).
+      // Every query taking a locale reads with that locale's fallbacks (src/graphql/localeFallbacks.ts).
+      queries: (GraphQL, payload) => {
+        // Payload's own queries are replaced in the map it builds the schema from, not returned:
+        // returned, they would be wrapped as custom queries, whose resolvers get a copy of the
+        // context, and the nested resolvers (an outcomes join) would lose the locale they set.
+        const fields = payload.Query.fields
+        if (fields.Projects) fields.Projects = projectsFromReadModel(fields.Projects)
+        Object.assign(fields, queriesWithLocaleFallbacks(fields))
+        return { ...(hostQueries?.(GraphQL, payload) ?? {}), ...projectCardsQuery(GraphQL, payload) }
+      },
       validationRules: (args) => [...(hostRules?.(args) ?? []), depthLimit(MAX_GRAPHQL_DEPTH)],
     }
 

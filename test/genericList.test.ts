@@ -182,3 +182,59 @@ describe('the generic list from the read model', () => {
     expect(ours.body).toEqual(JSON.parse((await payloadAnswer(query)).text))
   })
 })
+
+describe('the GraphQL list from the read model', () => {
+  /** The app's answer to a GraphQL query, and whether Payload's adapter read projects for it. */
+  const graphqlAnswer = async (query: string) => {
+    const find = payload.db.find
+    let payloadReads = 0
+    payload.db.find = ((args: any) => {
+      if (args.collection === 'projects') payloadReads++
+      return find.call(payload.db, args)
+    }) as typeof find
+    try {
+      const response = await api.graphql(query)
+      return { ...response, fromReadModel: payloadReads === 0 }
+    } finally {
+      payload.db.find = find
+    }
+  }
+  const list = (args: string, selection = 'docs { id title slug summary status projectType idfRegion coverage startYear endYear budgetUSD memberStates { id name iso2 } }') =>
+    `{ Projects(${args}) { ${selection} } }`
+  /** The same query answered by Payload's resolver (draft: false reads what the public reads, and is not taken from the read model). */
+  const reference = (query: string) => query.replace('Projects(', 'Projects(draft: false, ')
+
+  it('gives Payload’s answer for the list queries it takes, with Payload’s enum values, relations and paging', async () => {
+    const queries = [
+      list('where: { idfRegion: { equals: africa }, status: { equals: completed } }, sort: "-endYear", limit: 10, locale: fr, pagination: false, select: true'),
+      list('where: { AND: [{ status: { equals: active } }, { coverage: { equals: national } }] }, sort: "endYear", limit: 3, page: 2, locale: en'),
+      list('where: { idfRegion: { equals: asia_oceania } }, sort: "-startYear", locale: es', 'docs { id idfRegion labels { idfRegion status } translatedLocales partners } totalDocs totalPages hasNextPage nextPage offset'),
+      list('sort: "startYear", limit: 4, locale: fr, select: true', 'docs { ...card __typename } page pagingCounter', ) + ' fragment card on Project { slug endYear memberStates { name slug } createdAt }',
+      list(`where: { slug: { equals: "${slugs.p6}" } }, locale: fr`, 'docs { title first: memberStates { iso2 } _status updatedAt }'),
+      list('where: { projectType: { equals: "LM" } }, sort: "-endYear", limit: 250, locale: en, pagination: true'),
+    ]
+    for (const query of queries) {
+      const ours = await graphqlAnswer(query)
+      expect(ours.body.errors, query).toBeUndefined()
+      expect(ours.body, query).toEqual((await api.graphql(reference(query))).body)
+      expect(ours.fromReadModel, query).toBe(true)
+    }
+  })
+
+  it('leaves to Payload the queries it does not take: rich text, joins, related projects, drafts, no locale', async () => {
+    const queries = [
+      list('sort: "-endYear", locale: fr', 'docs { title description }'),
+      list('sort: "-endYear", locale: fr', 'docs { title outcomes { docs { id } } }'),
+      list('sort: "-endYear", locale: fr', 'docs { title relatedProjects { title } }'),
+      list('sort: "-endYear"'),
+      list('sort: "title", locale: fr'),
+      list('where: { title: { like: "project" } }, sort: "-endYear", locale: fr'),
+    ]
+    for (const query of queries) {
+      const ours = await graphqlAnswer(query)
+      expect(ours.fromReadModel, query).toBe(false)
+      expect(ours.body, query).toEqual((await api.graphql(reference(query))).body)
+    }
+  })
+})
+

@@ -52,6 +52,15 @@ describe('a project in one language', () => {
     // Without fallback a front end can tell the gap.
     const strict = await api.rest('GET', `/projects/${french.id}?locale=en&fallback-locale=none`)
     expect(strict.body.title ?? null).toBeNull()
+    // GraphQL's locale argument falls back the same way (Payload used the default locale's fallback alone).
+    const one = `Project(id: ${JSON.stringify(french.id)}, locale: en)`
+    const many = `Projects(where: { id: { equals: ${JSON.stringify(french.id)} } }, locale: en)`
+    const graphql = await api.graphql(`{ ${one} { title } list: ${many} { docs { title } } none: Project(id: ${JSON.stringify(french.id)}, locale: en, fallbackLocale: none) { title } }`)
+    expect(graphql.body.data).toEqual({
+      Project: { title: 'Renforcement de la gestion de la migration de travail' },
+      list: { docs: [{ title: 'Renforcement de la gestion de la migration de travail' }] },
+      none: { title: null },
+    })
 
     const english = await payload.create({ collection: 'projects', locale: 'en', data: validProject(states.LS!, { title: 'English title', _status: 'published' }) as any })
     await payload.update({ collection: 'projects', id: english.id, locale: 'es', data: { title: 'Título en español' } })

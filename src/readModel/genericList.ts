@@ -6,7 +6,7 @@ import { isLocale, type Locale } from '../domain/locales'
 import { configuredProjectTypes, COVERAGES, IDF_REGIONS, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
 import { MAX_PUBLIC_LIMIT } from '../hooks/capPublicQueries'
 import { SLUG_PATTERN } from '../hooks/generateSlug'
-import { CARD_SELECT } from './cards'
+import { CARD_SELECT, rowsInShape } from './cards'
 import { readModelTableQuery } from './findCards'
 
 /**
@@ -52,7 +52,8 @@ const filtersOf = (where: unknown, vocabularies: Record<Exclude<FilteredField, '
   if (!isPlainObject(where)) return null
   const filters: GenericListQuery['filters'] = []
   for (const [key, condition] of Object.entries(where)) {
-    if (key === 'and') {
+    // GraphQL's where input spells it `AND`.
+    if (key === 'and' || key === 'AND') {
       if (!Array.isArray(condition)) return null
       for (const part of condition) {
         const inner = filtersOf(part, vocabularies)
@@ -79,7 +80,11 @@ const filtersOf = (where: unknown, vocabularies: Record<Exclude<FilteredField, '
  */
 export const readGenericListQuery = (search: string, payload: Payload): GenericListQuery | null => {
   if (search.includes('%00') || search.includes('\u0000')) return null
-  const params = parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Record<string, unknown>
+  return genericListQuery(parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Record<string, unknown>, payload)
+}
+
+/** The same from the parameters as a query string gives them (text values, `where` and `select` as objects). */
+export const genericListQuery = (params: Record<string, unknown>, payload: Payload): GenericListQuery | null => {
   if (Object.keys(params).some((key) => !PARAMS.has(key))) return null
   if (params.depth !== '1') return null
   // Without a locale Payload reads the default one without its fallbacks, unlike the stored pages.
@@ -132,12 +137,26 @@ const pick = (text: string, select: Set<string>) => {
   return JSON.stringify(picked)
 }
 
+export type GenericListPage = {
+  /** The stored documents as JSON text (whole pages, or the selected fields). */
+  docs: string[]
+  hasNextPage: boolean
+  hasPrevPage: boolean
+  limit: number
+  nextPage: number | null
+  page: number
+  pagingCounter: number
+  prevPage: number | null
+  totalDocs: number
+  totalPages: number
+}
+
 /**
- * The JSON text of Payload's answer to `query` for an anonymous caller, from the read model (SQL
- * databases): the stored documents in the query's order, its last word the project's creation
- * (Payload's `-createdAt`), and the paging as Payload's adapter computes it.
+ * Payload's answer to `query` for an anonymous caller, from the read model (SQL databases): the
+ * stored documents in the query's order, its last word the project's creation (Payload's
+ * `-createdAt`), and the paging as Payload's adapter computes it.
  */
-export const answerGenericList = async (payload: Payload, query: GenericListQuery): Promise<string> => {
+export const findGenericList = async (payload: Payload, query: GenericListQuery): Promise<GenericListPage> => {
   const where: Where = { and: [{ locale: { equals: query.locale } }, ...query.filters.map(({ field, value }) => ({ [field]: { equals: value } }))] }
   const sort = query.sort ? [query.sort, '-projectCreatedAt'] : undefined
   const { drizzle, table, built } = readModelTableQuery(payload, where, { sort })
@@ -171,5 +190,29 @@ export const answerGenericList = async (payload: Payload, query: GenericListQuer
       }
     }
   }
-  return `{"docs":[${docs.join(',')}],${JSON.stringify({ ...meta, totalDocs, totalPages }).slice(1)}`
+  return { docs, ...meta, totalDocs, totalPages }
+}
+
+/** The JSON text of that answer, as Payload's REST handler writes it. */
+export const answerGenericList = async (payload: Payload, query: GenericListQuery): Promise<string> => {
+  const { docs, ...meta } = await findGenericList(payload, query)
+  return `{"docs":[${docs.join(',')}],${JSON.stringify(meta).slice(1)}`
+}
+
+/** How long a process that found the rows of another shape (an upgrade's rebuild pending) waits before it looks again. */
+const RECHECK_MS = 10_000
+const ready = new WeakMap<Payload, { inShape: boolean; at: number }>()
+
+/**
+ * Whether the generic list may be answered from the read model: a SQL database whose rows are in
+ * this code's shape. Once they are they stay so (the shape comes from the code), so it is asked
+ * once; until then every RECHECK_MS.
+ */
+export const genericListFromReadModel = async (payload: Payload) => {
+  if (payload.db.name !== 'sqlite' && payload.db.name !== 'postgres') return false
+  const known = ready.get(payload)
+  if (known && (known.inShape || Date.now() - known.at < RECHECK_MS)) return known.inShape
+  const inShape = await rowsInShape(payload)
+  ready.set(payload, { inShape, at: Date.now() })
+  return inShape
 }

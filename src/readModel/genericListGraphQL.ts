@@ -1,0 +1,116 @@
+import type { GraphQLField, GraphQLFieldConfig, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode } from 'graphql'
+import type { PayloadRequest } from 'payload'
+import { isolateObjectProperty } from 'payload'
+
+import { findGenericList, genericListFromReadModel, genericListQuery, type GenericListQuery } from './genericList'
+
+/**
+ * The fields of a project a GraphQL list answered from the read model may ask for: the stored
+ * page holds them as Payload's resolver has them (its Member States as IDs once turned back to
+ * depth 0, for Payload's own relationship resolver to fill in). Rich text, joins and related
+ * projects are resolved by Payload (a query asking for them is Payload's).
+ */
+const STORED_FIELDS = new Set([
+  'id', 'title', 'slug', 'summary', 'projectId', 'primaId', 'status', 'projectType', 'idfRegion', 'coverage',
+  'startYear', 'endYear', 'fundingYear', 'budgetUSD', 'translatedLocales', 'labels', 'memberStates', 'partners',
+  'createdAt', 'updatedAt', '_status',
+])
+const ARGS = new Set(['where', 'sort', 'limit', 'page', 'pagination', 'locale', 'select'])
+
+type SelectTree = { [field: string]: true | SelectTree }
+
+/**
+ * What a selection asks for, by field name (as Payload's `select` names them), through fragments;
+ * null when `allowed` refuses a field at this level.
+ */
+const selectionTree = (info: GraphQLResolveInfo, selectionSet: SelectionSetNode, type: GraphQLObjectType, allowed?: Set<string>): SelectTree | null => {
+  const fields = type.getFields()
+  const tree: SelectTree = {}
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === 'Field') {
+      const name = selection.name.value
+      if (name === '__typename') continue
+      const schemaField = fields[name] as GraphQLField<unknown, unknown> | undefined
+      if (!schemaField) return null
+      const fieldName = ((schemaField.extensions?.field as { name?: string } | undefined)?.name ?? name) as string
+      if (allowed && !allowed.has(fieldName)) return null
+      let namedType: any = schemaField.type
+      while (namedType.ofType) namedType = namedType.ofType
+      if (selection.selectionSet && typeof namedType.getFields === 'function') {
+        const inner = selectionTree(info, selection.selectionSet, namedType)
+        if (!inner) return null
+        tree[fieldName] = { ...(tree[fieldName] === true ? {} : tree[fieldName]), ...inner }
+      } else tree[fieldName] = true
+    } else {
+      const fragment = selection.kind === 'FragmentSpread' ? info.fragments[selection.name.value] : selection
+      if (!fragment) return null
+      // Fragments on this type only (a list of one type has no other).
+      if (fragment.typeCondition && fragment.typeCondition.name.value !== type.name) return null
+      const inner = selectionTree(info, fragment.selectionSet, type, allowed)
+      if (!inner) return null
+      Object.assign(tree, inner)
+    }
+  }
+  return tree
+}
+
+/** The selection of `docs` when every field it asks for is stored, else null. */
+const storedSelection = (info: GraphQLResolveInfo): SelectTree | null => {
+  let listType: any = info.returnType
+  while (listType.ofType) listType = listType.ofType
+  const listFields = (listType as GraphQLObjectType).getFields()
+  let docs: SelectTree = {}
+  for (const selection of info.fieldNodes[0]?.selectionSet?.selections ?? []) {
+    if (selection.kind !== 'Field') return null
+    if (selection.name.value !== 'docs') continue
+    let projectType: any = listFields.docs!.type
+    while (projectType.ofType) projectType = projectType.ofType
+    const tree = selection.selectionSet && selectionTree(info, selection.selectionSet, projectType, STORED_FIELDS)
+    if (!tree) return null
+    docs = { ...docs, ...tree }
+  }
+  return docs
+}
+
+/** The list query of the arguments, in the form of the REST query string, when the read model can answer it. */
+const listQueryOf = (args: Record<string, unknown>, req: PayloadRequest): GenericListQuery | null => {
+  if (Object.entries(args).some(([key, value]) => value !== undefined && !ARGS.has(key))) return null
+  const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value))
+  const { select: _select, ...rest } = args
+  const params = Object.fromEntries(
+    Object.entries({ where: rest.where ?? undefined, sort: text(rest.sort), limit: text(rest.limit), page: text(rest.page), pagination: text(rest.pagination), locale: text(rest.locale), depth: '1' }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  )
+  return genericListQuery(params, req.payload)
+}
+
+/** A stored page as Payload's list resolver has it: relations as IDs (depth 0). */
+const atDepthZero = (text: string) => {
+  const doc = JSON.parse(text) as Record<string, unknown>
+  const ids = (value: unknown) => (Array.isArray(value) ? value.map((item) => (item && typeof item === 'object' ? (item as { id: unknown }).id : item)) : value)
+  return { ...doc, memberStates: ids(doc.memberStates), relatedProjects: ids(doc.relatedProjects) }
+}
+
+/**
+ * GraphQL's `Projects` list, answered from the read model when an anonymous query fits it (the
+ * filters, orders and paging the REST form takes, asking only for stored fields; see
+ * src/readModel/genericList.ts), by Payload's own resolver otherwise. The rest of the query (the
+ * Member States' names, enum values, field selection) is Payload's schema at work either way.
+ */
+export const projectsFromReadModel = (builtIn: GraphQLFieldConfig<unknown, any>): GraphQLFieldConfig<unknown, any> => ({
+  ...builtIn,
+  resolve: async (parent, args, context, info) => {
+    const req = context.req as PayloadRequest
+    const query = req.user ? null : listQueryOf(args, req)
+    const docsSelection = query && storedSelection(info)
+    if (!query || !docsSelection || !(await genericListFromReadModel(req.payload))) return builtIn.resolve!(parent, args, context, info)
+    // As Payload's resolver does: the rest of the query reads in the list's locale (its relations'
+    // names) and, asked to, only the fields it selects.
+    const own = (context.req = isolateObjectProperty(req, ['locale', 'fallbackLocale', 'transactionID']))
+    own.locale = query.locale
+    context.select = args.select ? docsSelection : undefined
+    const { docs, ...meta } = await findGenericList(req.payload, query)
+    return { ...meta, docs: docs.map(atDepthZero) }
+  },
+})
