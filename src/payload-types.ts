@@ -347,6 +347,8 @@ export interface ProjectCard {
   startYear?: number | null;
   endYear?: number | null;
   projectCreatedAt?: string | null;
+  projectUpdatedAt?: string | null;
+  ownTitle?: string | null;
   memberStates?: string | null;
   search?: string | null;
   card: string;
@@ -673,6 +675,8 @@ export interface ProjectCardsSelect<T extends boolean = true> {
   startYear?: T;
   endYear?: T;
   projectCreatedAt?: T;
+  projectUpdatedAt?: T;
+  ownTitle?: T;
   memberStates?: T;
   search?: T;
   card?: T;

@@ -121,6 +121,14 @@ const answered = (): Record<string, unknown>[] => {
     { where: { slug: { equals: slugs.p3 } }, depth: 1, locale: 'es' },
     { where: { slug: { equals: slugs.draft } }, depth: 1, locale: 'en' },
     { where: { slug: { equals: 'no-such-page' } }, depth: 1, locale: 'fr', pagination: false },
+    // Without an order (the default: last updated first), and title searches (as written in the locale).
+    { where: { idfRegion: { equals: 'africa' } }, depth: 1, locale: 'fr' },
+    { where: { title: { like: 'project' } }, limit: 10, locale: 'fr', depth: 1, pagination: false, select: LIST_SELECT },
+    { where: { title: { like: 'LIST 1' } }, locale: 'en', depth: 1 },
+    { where: { title: { like: 'projet liste' } }, sort: '-endYear', locale: 'fr', depth: 1 },
+    { where: { and: [{ title: { like: 'proyecto' } }, { status: { equals: 'completed' } }] }, locale: 'es', depth: 1, limit: 2, page: 2 },
+    { where: { title: { like: 'nothing like this' } }, locale: 'en', depth: 1 },
+    { where: { title: { like: 'project' } }, locale: 'en', depth: 1, page: 40 },
   )
   return queries
 }
@@ -145,8 +153,10 @@ describe('the generic list from the read model', () => {
       { sort: '-endYear', depth: 1, locale: undefined },
       { sort: '-endYear', depth: 2, locale: 'fr' },
       { sort: '-endYear', locale: 'fr' },
-      { where: { idfRegion: { equals: 'africa' } }, depth: 1, locale: 'fr' },
-      { where: { title: { like: 'project' } }, sort: '-endYear', depth: 1 },
+      { where: { idfRegion: { not_equals: 'africa' } }, depth: 1, locale: 'fr' },
+      { where: { title: { contains: 'project' } }, sort: '-endYear', depth: 1 },
+      { where: { and: [{ title: { like: 'project' } }, { title: { like: 'list' } }] }, depth: 1 },
+      { where: { summary: { like: 'summary' } }, depth: 1 },
       { where: { or: [{ status: { equals: 'active' } }, { status: { equals: 'completed' } }] }, sort: '-endYear', depth: 1 },
       { where: { status: { in: ['active'] } }, sort: '-endYear', depth: 1 },
       { where: { status: { equals: 'bogus' } }, sort: '-endYear', depth: 1 },
@@ -211,6 +221,8 @@ describe('the GraphQL list from the read model', () => {
       list('where: { idfRegion: { equals: asia_oceania } }, sort: "-startYear", locale: es', 'docs { id idfRegion labels { idfRegion status } translatedLocales partners } totalDocs totalPages hasNextPage nextPage offset'),
       list('sort: "startYear", limit: 4, locale: fr, select: true', 'docs { ...card __typename } page pagingCounter', ) + ' fragment card on Project { slug endYear memberStates { name slug } createdAt }',
       list(`where: { slug: { equals: "${slugs.p6}" } }, locale: fr`, 'docs { title first: memberStates { iso2 } _status updatedAt }'),
+      list('where: { title: { like: "projet" } }, limit: 10, locale: fr, pagination: false, select: true'),
+      list('where: { title: { like: "project 1" } }, locale: en'),
       list('where: { projectType: { equals: "LM" } }, sort: "-endYear", limit: 250, locale: en, pagination: true'),
     ]
     for (const query of queries) {
@@ -228,7 +240,7 @@ describe('the GraphQL list from the read model', () => {
       list('sort: "-endYear", locale: fr', 'docs { title relatedProjects { title } }'),
       list('sort: "-endYear"'),
       list('sort: "title", locale: fr'),
-      list('where: { title: { like: "project" } }, sort: "-endYear", locale: fr'),
+      list('where: { summary: { like: "summary" } }, sort: "-endYear", locale: fr'),
     ]
     for (const query of queries) {
       const ours = await graphqlAnswer(query)

@@ -40,8 +40,9 @@ const COLLECTION = 'project-cards' as const
  * Bump when the way cards and pages are built or stored changes: rows of another shape are rebuilt.
  * 5: related projects as cards (the collection's defaultPopulate), unpublished ones left out, the
  * outcomes of unpublished pages hidden. 6: the project's creation date, for the generic list's order.
+ * 7: its last update and its title as written in each locale, for the generic list's title search.
  */
-const ROWS_VERSION = 6
+const ROWS_VERSION = 7
 
 /**
  * What the stored rows depend on besides the content: how they are built (ROWS_VERSION, the card's
@@ -90,7 +91,7 @@ const cardOf = (page: Page): Page => {
  * The row of one project in one locale: the columns the list filters, sorts and searches on, the
  * card, and the whole page.
  */
-const rowOf = (page: Page, locale: Locale) => {
+const rowOf = (page: Page, locale: Locale, ownTitle: string | null) => {
   const card = cardOf(page)
   return {
     project: String(card.id),
@@ -104,6 +105,8 @@ const rowOf = (page: Page, locale: Locale) => {
     startYear: card.startYear ?? null,
     endYear: card.endYear ?? null,
     projectCreatedAt: page.createdAt ?? null,
+    projectUpdatedAt: page.updatedAt ?? null,
+    ownTitle,
     memberStates: `,${(card.memberStates ?? []).map((state: any) => state?.iso2).filter(Boolean).join(',')},`,
     search: fold([card.title, card.projectId, card.primaId, card.summary].filter(Boolean).join(' ')),
     card: JSON.stringify(card),
@@ -224,9 +227,28 @@ const anyPublic = async (payload: Payload, ids: (number | string)[], req?: Paylo
 
 /** The rows of these published projects in every locale, read as the public reads them. */
 const rowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
+  const titles = await ownTitles(payload, ids, req)
   const rows: Row[] = []
-  for (const locale of LOCALES) rows.push(...(await readPages(payload, ids, locale, req)).map((page) => rowOf(page, locale)))
+  for (const locale of LOCALES) {
+    rows.push(...(await readPages(payload, ids, locale, req)).map((page) => rowOf(page, locale, titles.get(String(page.id))?.[locale] ?? null)))
+  }
   return rows
+}
+
+/** The published titles of these projects as written in each locale (no fallback), inside `req`'s transaction. */
+const ownTitles = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {
+  const { docs } = await payload.find({
+    collection: 'projects',
+    where: { id: { in: ids } },
+    locale: 'all',
+    select: { title: true },
+    depth: 0,
+    pagination: false,
+    limit: ids.length,
+    joins: false,
+    req: await readingRequest(payload, req),
+  })
+  return new Map(docs.map((doc) => [String(doc.id), (doc.title ?? {}) as unknown as Partial<Record<Locale, string | null>>]))
 }
 
 const writeRowsOf = async (payload: Payload, ids: (number | string)[], req?: PayloadRequest) => {

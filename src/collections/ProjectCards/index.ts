@@ -29,6 +29,8 @@ export const ProjectCards: CollectionConfig = {
     { fields: ['locale', 'idfRegion', 'status', 'endYear', 'projectCreatedAt'] },
     { fields: ['locale', 'status', 'endYear', 'projectCreatedAt'] },
     { fields: ['locale', 'endYear', 'projectCreatedAt'] },
+    // A title search in the default order (last updated first), read in that order from the index.
+    { fields: ['locale', 'projectUpdatedAt', 'projectCreatedAt', 'ownTitle'] },
   ],
   fields: [
     // The project's ID as text: numbers on SQL databases, ObjectIds on MongoDB.
@@ -42,8 +44,13 @@ export const ProjectCards: CollectionConfig = {
     { name: 'coverage', type: 'text' },
     { name: 'startYear', type: 'number' },
     { name: 'endYear', type: 'number' },
-    // When the project was created: Payload's last word on an order (`-createdAt`).
+    // When the project was created and last updated: Payload's default order (`-updatedAt`) and
+    // its last word on any order (`-createdAt`).
     { name: 'projectCreatedAt', type: 'date' },
+    { name: 'projectUpdatedAt', type: 'date' },
+    // The title written in this locale (null when the page falls back to another): what a REST
+    // `where[title][like]` searches.
+    { name: 'ownTitle', type: 'text' },
     // The Member States' ISO codes between commas (",KE,UG,"), for the Member State filter.
     { name: 'memberStates', type: 'text' },
     // Title, project ID, PRIMA ID and summary in this locale, folded (case, accents, œ, ’): what `q` searches.

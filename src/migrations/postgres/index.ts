@@ -13,6 +13,7 @@ import * as migration_20261128_114000_locales_parent_indexes from './20261128_11
 import * as migration_20261128_140351_outcome_project_published from './20261128_140351_outcome_project_published';
 import * as migration_20261128_143700_first_published_at from './20261128_143700_first_published_at';
 import * as migration_20261128_164400_generic_list_order from './20261128_164400_generic_list_order';
+import * as migration_20261128_170720_generic_list_search from './20261128_170720_generic_list_search';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261128_164400_generic_list_order.up,
     down: migration_20261128_164400_generic_list_order.down,
-    name: '20261128_164400_generic_list_order'
+    name: '20261128_164400_generic_list_order',
+  },
+  {
+    up: migration_20261128_170720_generic_list_search.up,
+    down: migration_20261128_170720_generic_list_search.down,
+    name: '20261128_170720_generic_list_search'
   },
 ];

@@ -10,6 +10,7 @@ import * as migration_20261128_084040_stored_filter_panels from './20261128_0840
 import * as migration_20261128_140346_outcome_project_published from './20261128_140346_outcome_project_published';
 import * as migration_20261128_143655_first_published_at from './20261128_143655_first_published_at';
 import * as migration_20261128_164355_generic_list_order from './20261128_164355_generic_list_order';
+import * as migration_20261128_170715_generic_list_search from './20261128_170715_generic_list_search';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261128_164355_generic_list_order.up,
     down: migration_20261128_164355_generic_list_order.down,
-    name: '20261128_164355_generic_list_order'
+    name: '20261128_164355_generic_list_order',
+  },
+  {
+    up: migration_20261128_170715_generic_list_search.up,
+    down: migration_20261128_170715_generic_list_search.down,
+    name: '20261128_170715_generic_list_search'
   },
 ];
