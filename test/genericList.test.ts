@@ -198,13 +198,15 @@ describe('the GraphQL list from the read model', () => {
   const graphqlAnswer = async (query: string) => {
     const find = payload.db.find
     let payloadReads = 0
+    let stateReads = 0
     payload.db.find = ((args: any) => {
       if (args.collection === 'projects') payloadReads++
+      if (args.collection === 'member-states') stateReads++
       return find.call(payload.db, args)
     }) as typeof find
     try {
       const response = await api.graphql(query)
-      return { ...response, fromReadModel: payloadReads === 0 }
+      return { ...response, fromReadModel: payloadReads === 0, stateReads }
     } finally {
       payload.db.find = find
     }
@@ -231,6 +233,12 @@ describe('the GraphQL list from the read model', () => {
       expect(ours.body, query).toEqual((await api.graphql(reference(query))).body)
       expect(ours.fromReadModel, query).toBe(true)
     }
+    // The Member States the stored pages hold are not read again (unless asked for other fields).
+    const cards = await graphqlAnswer(queries[0]!)
+    expect(cards.stateReads).toBe(0)
+    const more = await graphqlAnswer(list('sort: "-endYear", locale: fr, select: true', 'docs { memberStates { name idfRegion } }'))
+    expect(more.stateReads).toBe(1)
+    expect(more.body).toEqual((await api.graphql(reference(list('sort: "-endYear", locale: fr, select: true', 'docs { memberStates { name idfRegion } }')))).body)
   })
 
   it('leaves to Payload the queries it does not take: rich text, joins, related projects, drafts, no locale', async () => {

@@ -141,7 +141,7 @@ export const genericListQuery = (params: Record<string, unknown>, payload: Paylo
 }
 
 /** The card holds the document's CARD_SELECT fields: a selection among them is read from it, not from the whole page. */
-const inCard = (select: string[]) => select.every((field) => field === 'id' || field in CARD_SELECT)
+export const inCard = (select: string[]) => select.every((field) => field === 'id' || field in CARD_SELECT)
 
 /** A stored document with only the selected fields (and its ID), in its own order, as `select` leaves it. */
 const pick = (text: string, select: Set<string>) => {
@@ -170,7 +170,7 @@ export type GenericListPage = {
  * stored documents in the query's order, its last word the project's creation (Payload's
  * `-createdAt`), and the paging as Payload's adapter computes it.
  */
-export const findGenericList = async (payload: Payload, query: GenericListQuery): Promise<GenericListPage> => {
+export const findGenericList = async (payload: Payload, query: GenericListQuery, { whole = false }: { whole?: boolean } = {}): Promise<GenericListPage> => {
   const where: Where = {
     and: [
       { locale: { equals: query.locale } },
@@ -190,7 +190,9 @@ export const findGenericList = async (payload: Payload, query: GenericListQuery)
     .orderBy(...built.orderBy.map(({ column, order }) => order(column)))
     .limit(query.limit)
     .offset((query.page - 1) * query.limit)
-  const select = query.select && new Set(query.select)
+  // `whole`: the stored documents as they are (the card when it holds the selection), for a
+  // caller that selects from them itself (GraphQL).
+  const select = !whole && query.select && new Set(query.select)
   const docs = rows.map((row) => (select ? pick(row.doc, select) : row.doc))
   // A filter through a joined table (the title's translations) takes Payload's adapter through a
   // first query for the page's IDs, which answers an empty page in a shape of its own.

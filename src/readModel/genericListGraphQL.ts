@@ -1,6 +1,6 @@
 import type { GraphQLField, GraphQLFieldConfig, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode } from 'graphql'
 import type { PayloadRequest } from 'payload'
-import { isolateObjectProperty } from 'payload'
+import { createDataloaderCacheKey, isolateObjectProperty } from 'payload'
 
 import { findGenericList, genericListFromReadModel, genericListQuery, type GenericListQuery } from './genericList'
 
@@ -85,9 +85,8 @@ const listQueryOf = (args: Record<string, unknown>, req: PayloadRequest): Generi
   return genericListQuery(params, req.payload)
 }
 
-/** A stored page as Payload's list resolver has it: relations as IDs (depth 0). */
-const atDepthZero = (text: string) => {
-  const doc = JSON.parse(text) as Record<string, unknown>
+/** A stored document as Payload's list resolver has it: relations as IDs (depth 0). */
+const atDepthZero = (doc: Record<string, unknown>) => {
   const ids = (value: unknown) => (Array.isArray(value) ? value.map((item) => (item && typeof item === 'object' ? (item as { id: unknown }).id : item)) : value)
   return { ...doc, memberStates: ids(doc.memberStates), relatedProjects: ids(doc.relatedProjects) }
 }
@@ -110,7 +109,42 @@ export const projectsFromReadModel = (builtIn: GraphQLFieldConfig<unknown, any>)
     const own = (context.req = isolateObjectProperty(req, ['locale', 'fallbackLocale', 'transactionID']))
     own.locale = query.locale
     context.select = args.select ? docsSelection : undefined
-    const { docs, ...meta } = await findGenericList(req.payload, query)
-    return { ...meta, docs: docs.map(atDepthZero) }
+    const { docs, ...meta } = await findGenericList(req.payload, { ...query, select: Object.keys(docsSelection) }, { whole: true })
+    const stored = docs.map((text) => JSON.parse(text) as Record<string, unknown>)
+    primeMemberStates(own, stored, docsSelection, context.select)
+    return { ...meta, docs: stored.map(atDepthZero) }
   },
 })
+
+/** What a stored page holds of each of its Member States (the collection's defaultPopulate). */
+const STORED_STATE_FIELDS = new Set(['id', 'name', 'iso2', 'slug'])
+
+/**
+ * Hands Payload's relationship resolver the Member States the stored pages already hold, under the
+ * key it will look them up by (same locale, fallbacks and selection), so it reads none of them
+ * again. Only when the query asks for no other field of theirs.
+ */
+const primeMemberStates = (req: PayloadRequest, docs: Record<string, unknown>[], selection: SelectTree, select: SelectTree | undefined) => {
+  const asked = selection.memberStates
+  if (!asked || asked === true || !Object.keys(asked).every((field) => STORED_STATE_FIELDS.has(field))) return
+  const draft = Boolean(req.query?.draft)
+  for (const doc of docs) {
+    for (const state of (doc.memberStates ?? []) as { id: number | string }[]) {
+      if (!state || typeof state !== 'object') continue
+      const key = createDataloaderCacheKey({
+        collectionSlug: 'member-states',
+        currentDepth: 0,
+        depth: 0,
+        docID: state.id,
+        draft,
+        fallbackLocale: req.fallbackLocale as never,
+        locale: req.locale!,
+        overrideAccess: false,
+        select: select?.memberStates as never,
+        showHiddenFields: false,
+        transactionID: req.transactionID as never,
+      })
+      req.payloadDataLoader?.prime(key, state as never)
+    }
+  }
+}
