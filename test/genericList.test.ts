@@ -255,6 +255,9 @@ describe('the GraphQL list from the read model', () => {
       expect(ours.fromReadModel, query).toBe(false)
       expect(ours.body, query).toEqual((await api.graphql(reference(query))).body)
     }
+    // A NUL character in a search is Payload's to refuse, as over REST.
+    const nul = await api.graphql(list('where: { title: { like: "nul\\u0000" } }, locale: fr'))
+    expect(nul.body.errors[0].message).toMatch(/NUL/)
   })
 })
 

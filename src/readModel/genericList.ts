@@ -70,7 +70,8 @@ const filtersOf = (where: unknown, vocabularies: Record<Exclude<FilteredField, '
       continue
     }
     // A title search: the read model's own titles are searched by the adapter's own `like`.
-    if (key === 'title' && isPlainObject(condition) && Object.keys(condition).length === 1 && typeof condition.like === 'string') {
+    // (A NUL character, which text cannot hold, is Payload's to refuse: GraphQL arguments arrive unescaped.)
+    if (key === 'title' && isPlainObject(condition) && Object.keys(condition).length === 1 && typeof condition.like === 'string' && !condition.like.includes('\u0000')) {
       conditions.titleLike.push(condition.like)
       continue
     }
