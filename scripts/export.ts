@@ -6,24 +6,15 @@
  * order: JSON in every language unless `--locale` is given (and `npm run import` reads it back),
  * or CSV in one language (English unless `--locale`). To standard output unless `--out`.
  */
-import { parseArgs } from 'node:util'
+import { argumentsOrExit } from './lib/commandLine'
 
 const usage = 'Usage: npm run export -- [--format json|csv] [--locale en|fr|es] [--status published|draft|all] [--out file]'
 // Checked before anything loads: a mistyped `--fromat csv` must not export JSON, and an `--out`
 // without its file must not pour the export onto the terminal.
-const parse = () =>
-  parseArgs({
-    args: process.argv.slice(2),
-    strict: true,
-    options: { format: { type: 'string', default: 'json' }, locale: { type: 'string' }, status: { type: 'string', default: 'all' }, out: { type: 'string' } },
-  })
-let parsed: ReturnType<typeof parse>
-try {
-  parsed = parse()
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`)
-  process.exit(2)
-}
+const parsed = argumentsOrExit(
+  { options: { format: { type: 'string', default: 'json' }, locale: { type: 'string' }, status: { type: 'string', default: 'all' }, out: { type: 'string' } } },
+  usage,
+)
 const { format, status, out } = parsed.values
 const locale = parsed.values.locale ?? (format === 'csv' ? 'en' : 'all')
 const problems = [

@@ -8,25 +8,15 @@
 import { existsSync } from 'node:fs'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { argumentsOrExit } from './lib/commandLine'
 
 const usage = 'Usage: npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json]'
 // Checked before anything loads: a mistyped `--dryrun` must not import for real, a `--report`
 // without its file must not lose the report, and a missing path is told before any page is written.
-const parse = () =>
-  parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    strict: true,
-    options: { 'dry-run': { type: 'boolean' }, publish: { type: 'boolean' }, as: { type: 'string' }, report: { type: 'string' } },
-  })
-let parsed: ReturnType<typeof parse>
-try {
-  parsed = parse()
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`)
-  process.exit(2)
-}
+const parsed = argumentsOrExit(
+  { allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, publish: { type: 'boolean' }, as: { type: 'string' }, report: { type: 'string' } } },
+  usage,
+)
 const inputs = parsed.positionals
 const missing = inputs.filter((input) => !existsSync(input))
 if (inputs.length === 0 || missing.length > 0) {

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApi, startApp } from './helpers/api'
+import { countAdapterReads } from './helpers/expectations'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser } from './helpers/payload'
 
@@ -154,18 +155,8 @@ describe('related projects', () => {
     expect(await related(1)).toEqual([['Published neighbour'], []])
     expect(await related(0)).toEqual([[shown.id], []])
     // The documents of a list are checked together: one lookup, not one per document.
-    const find = payload.db.find
-    let lookups = 0
-    payload.db.find = ((args: any) => {
-      if (args.collection === 'projects' && JSON.stringify(args.select) === '{"id":true}') lookups++
-      return find.call(payload.db, args)
-    }) as typeof find
-    try {
-      await related(0)
-    } finally {
-      payload.db.find = find
-    }
-    expect(lookups).toBe(1)
+    const lookup = (args: any) => args.collection === 'projects' && JSON.stringify(args.select) === '{"id":true}'
+    expect((await countAdapterReads(payload, 'find', lookup, () => related(0))).reads).toBe(1)
     const graphql = async (token?: string) =>
       (await api.graphql(`{ Projects(where: { OR: [{ id: { equals: ${JSON.stringify(both.id)} } }, { id: { equals: ${JSON.stringify(one.id)} } }] }, sort: "title") { docs { relatedProjects { title } } } }`, {}, { token })).body
     expect((await graphql()).data.Projects.docs).toEqual([{ relatedProjects: [{ title: 'Published neighbour' }] }, { relatedProjects: [] }])

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paragraphsToLexical } from '../src/domain/richText'
 import { ensureProjectCards } from '../src/readModel/cards'
 import { createApi, startApp } from './helpers/api'
+import { countAdapterReads } from './helpers/expectations'
 import { seedStates, validProject } from './helpers/fixtures'
 
 /**
@@ -29,18 +30,8 @@ const payloadAnswer = async (query: string) => {
 
 /** The app's answer (the route as deployed), and whether Payload's adapter read projects for it. */
 const appAnswer = async (query: string) => {
-  const find = payload.db.find
-  let payloadReads = 0
-  payload.db.find = ((args: any) => {
-    if (args.collection === 'projects') payloadReads++
-    return find.call(payload.db, args)
-  }) as typeof find
-  try {
-    const response = await api.rest('GET', `/projects?${query}`)
-    return { ...response, fromReadModel: payloadReads === 0 }
-  } finally {
-    payload.db.find = find
-  }
+  const { result, reads } = await countAdapterReads(payload, 'find', (args) => args.collection === 'projects', () => api.rest('GET', `/projects?${query}`))
+  return { ...result, fromReadModel: reads === 0 }
 }
 
 const publish = { _status: 'published', reviewStatus: 'approved' }
@@ -196,20 +187,12 @@ describe('the generic list from the read model', () => {
 describe('the GraphQL list from the read model', () => {
   /** The app's answer to a GraphQL query, and whether Payload's adapter read projects for it. */
   const graphqlAnswer = async (query: string) => {
-    const find = payload.db.find
-    let payloadReads = 0
     let stateReads = 0
-    payload.db.find = ((args: any) => {
-      if (args.collection === 'projects') payloadReads++
+    const { result, reads } = await countAdapterReads(payload, 'find', (args) => {
       if (args.collection === 'member-states') stateReads++
-      return find.call(payload.db, args)
-    }) as typeof find
-    try {
-      const response = await api.graphql(query)
-      return { ...response, fromReadModel: payloadReads === 0, stateReads }
-    } finally {
-      payload.db.find = find
-    }
+      return args.collection === 'projects'
+    }, () => api.graphql(query))
+    return { ...result, fromReadModel: reads === 0, stateReads }
   }
   const list = (args: string, selection = 'docs { id title slug summary status projectType idfRegion coverage startYear endYear budgetUSD memberStates { id name iso2 } }') =>
     `{ Projects(${args}) { ${selection} } }`

@@ -35,3 +35,26 @@ export const localErrorPaths = async (write: () => Promise<unknown>): Promise<st
   }
   throw new Error('the write was accepted')
 }
+
+/**
+ * Runs `run` and counts the adapter's `find` or `findOne` calls for which `counted` holds: how many
+ * reads of the database a request made (a lookup batched per list, a row read once per save).
+ */
+export const countAdapterReads = async <T>(
+  payload: Payload,
+  method: 'find' | 'findOne',
+  counted: (args: any) => boolean,
+  run: () => Promise<T>,
+): Promise<{ result: T; reads: number }> => {
+  const original = payload.db[method] as (args: any) => Promise<unknown>
+  let reads = 0
+  payload.db[method] = ((args: any) => {
+    if (counted(args)) reads++
+    return original.call(payload.db, args)
+  }) as never
+  try {
+    return { result: await run(), reads }
+  } finally {
+    payload.db[method] = original as never
+  }
+}
