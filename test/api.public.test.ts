@@ -201,6 +201,10 @@ describe('filters on related projects', () => {
       [`where[relatedProjects][not_in]=${hidden.id}`, ['Links both', 'Links the hidden one']],
       [`where[relatedProjects][exists]=true`, ['Links both']],
       [`where[or][0][relatedProjects][equals]=${hidden.id}&where[or][1][title][equals]=Links both`, ['Links both']],
+      // Payload's other spellings: `OR`/`AND` in capitals (GraphQL's), `__` between path segments.
+      [`where[OR][0][relatedProjects][in]=${hidden.id}&where[OR][1][title][equals]=Nothing`, []],
+      [`where[AND][0][relatedProjects][in]=${hidden.id}`, []],
+      [`where[relatedProjects__id][in]=${hidden.id}`, []],
     ]
     for (const [filter, expected] of cases) expect(await titles(filter), filter).toEqual(expected)
     const count = await api.rest('GET', `/projects/count?where[relatedProjects][in]=${hidden.id}`)
@@ -210,8 +214,14 @@ describe('filters on related projects', () => {
     const facets = await api.rest('GET', `/projects/facets?where[relatedProjects][in]=${hidden.id}`)
     expect(facets.status).toBe(200)
     expect(facets.body.totalDocs).toBe(0)
-    const outcomes = await api.rest('GET', `/outcomes?where[project.relatedProjects][in]=${hidden.id}`)
-    expect([outcomes.status, outcomes.body.totalDocs]).toEqual([200, 0])
+    for (const path of ['project.relatedProjects', 'project__relatedProjects']) {
+      const outcomes = await api.rest('GET', `/outcomes?where[${path}][in]=${hidden.id}`)
+      expect([outcomes.status, outcomes.body.totalDocs], path).toEqual([200, 0])
+    }
+    const inGraphQL = await api.graphql(`{ Projects(where: { OR: [{ relatedProjects: { in: [${JSON.stringify(hidden.id)}] } }] }) { totalDocs } }`)
+    expect(inGraphQL.body.data.Projects.totalDocs).toBe(0)
+    // A junction that is not a list is Payload's to refuse, not a 500.
+    expect((await api.rest('GET', `/projects?where[or][x][relatedProjects][in]=${hidden.id}`)).status).toBeLessThan(500)
     const ranged = await api.rest('GET', `/projects?where[relatedProjects][greater_than]=0`)
     expect(ranged.status).toBe(400)
     expect(ranged.body.errors[0].message).toMatch(/filter relatedProjects with equals/)

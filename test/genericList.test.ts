@@ -238,6 +238,27 @@ describe('the GraphQL list from the read model', () => {
       expect(ours.fromReadModel, query).toBe(false)
       expect(ours.body, query).toEqual((await api.graphql(reference(query))).body)
     }
+    // Labels selected without their fields (Payload's are empty then), a field asked for in a
+    // second node of the same list (merged by GraphQL), a fallback chosen on the request.
+    const more = [
+      list('sort: "-endYear", locale: fr, select: true', 'docs { labels { status } }'),
+      '{ Projects(sort: "-endYear", locale: fr) { docs { title } } Projects(sort: "-endYear", locale: fr) { docs { description } } }',
+    ]
+    for (const query of more) {
+      const ours = await graphqlAnswer(query)
+      expect(ours.fromReadModel, query).toBe(false)
+      expect(ours.body, query).toEqual((await api.graphql(reference(query).replaceAll('Projects(sort', 'Projects(draft: false, sort'))).body)
+    }
+    const { POST } = await import('../src/app/(payload)/api/graphql/route')
+    const noFallback = async (query: string) => {
+      const request = new Request('http://localhost:3000/api/graphql?fallback-locale=none', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) })
+      return (await POST(request)).json()
+    }
+    const strict = list('sort: "-endYear", locale: es, limit: 20', 'docs { title summary }')
+    const { result, reads } = await countAdapterReads(payload, 'find', (args) => args.collection === 'projects', () => noFallback(strict))
+    expect(reads).toBeGreaterThan(0)
+    expect(result).toEqual(await noFallback(reference(strict)))
+    expect((result as any).data.Projects.docs.some((doc: any) => doc.title === null)).toBe(true)
     // A NUL character in a search is Payload's to refuse, as over REST.
     const nul = await api.graphql(list('where: { title: { like: "nul\\u0000" } }, locale: fr'))
     expect(nul.body.errors[0].message).toMatch(/NUL/)

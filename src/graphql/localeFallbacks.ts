@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { isolateObjectProperty, sanitizeFallbackLocale } from 'payload'
 
 /** Whether the request itself chose a fallback (`?fallback-locale=none` on the URL, or in the body). */
-const requestChoseFallback = (req: PayloadRequest) => {
+export const requestChoseFallback = (req: PayloadRequest) => {
   const given = (source: unknown) => Boolean(source && typeof source === 'object' && ('fallback-locale' in source || 'fallbackLocale' in source))
   return given(req.query) || given(req.data)
 }

@@ -42,7 +42,12 @@ export const hideUnreadableRelationFilters =
     if (operation !== 'read' && operation !== 'count') return args
     const where = (args as { where?: Where; overrideAccess?: boolean }).where
     if (!where || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
-    const relationAt = (key: string) => relations.find((relation) => key === relation.path || key === `${relation.path}.id`)
+    // Payload reads `__` as a path's separator too, and `and`/`or` in any case (GraphQL's `AND`).
+    const relationAt = (key: string) => {
+      const path = key.replaceAll('__', '.')
+      return relations.find((relation) => path === relation.path || path === `${relation.path}.id`)
+    }
+    const isJunction = (key: string) => key.toLowerCase() === 'and' || key.toLowerCase() === 'or'
 
     // First pass: the IDs asked about, per related collection.
     const asked = new Map<CollectionSlug, Set<string>>()
@@ -50,7 +55,7 @@ export const hideUnreadableRelationFilters =
       if (Array.isArray(node)) return node.forEach(collect)
       if (!node || typeof node !== 'object') return
       for (const [key, condition] of Object.entries(node)) {
-        if (key === 'and' || key === 'or') collect(condition)
+        if (isJunction(key)) collect(condition)
         const relation = relationAt(key)
         if (!relation || !condition || typeof condition !== 'object') continue
         const ids = asked.get(relation.collection) ?? new Set()
@@ -67,8 +72,9 @@ export const hideUnreadableRelationFilters =
     const rewrite = (node: Where): Where => {
       const parts: Where[] = []
       for (const [key, condition] of Object.entries(node)) {
-        if (key === 'and' || key === 'or') {
-          parts.push({ [key]: (condition as Where[]).map(rewrite) })
+        if (isJunction(key)) {
+          // Not a list: Payload's to refuse as it is.
+          parts.push({ [key]: Array.isArray(condition) ? (condition as Where[]).map(rewrite) : condition } as Where)
           continue
         }
         const relation = relationAt(key)

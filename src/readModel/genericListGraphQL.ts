@@ -2,6 +2,7 @@ import type { GraphQLField, GraphQLFieldConfig, GraphQLObjectType, GraphQLResolv
 import type { PayloadRequest } from 'payload'
 import { createDataloaderCacheKey, isolateObjectProperty } from 'payload'
 
+import { requestChoseFallback } from '../graphql/localeFallbacks'
 import { findGenericList, genericListFromReadModel, genericListQuery, type GenericListQuery } from './genericList'
 
 /**
@@ -60,7 +61,8 @@ const storedSelection = (info: GraphQLResolveInfo): SelectTree | null => {
   while (listType.ofType) listType = listType.ofType
   const listFields = (listType as GraphQLObjectType).getFields()
   let docs: SelectTree = {}
-  for (const selection of info.fieldNodes[0]?.selectionSet?.selections ?? []) {
+  // Every node of the field: two `Projects` with the same arguments and response name are merged.
+  for (const selection of info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? [])) {
     if (selection.kind !== 'Field') return null
     if (selection.name.value !== 'docs') continue
     let projectType: any = listFields.docs!.type
@@ -73,12 +75,15 @@ const storedSelection = (info: GraphQLResolveInfo): SelectTree | null => {
 }
 
 /** The list query of the arguments, in the form of the REST query string, when the read model can answer it. */
-const listQueryOf = (args: Record<string, unknown>, req: PayloadRequest): GenericListQuery | null => {
+const listQueryOf = (args: Record<string, unknown>, req: PayloadRequest, selection: SelectTree): GenericListQuery | null => {
   if (Object.entries(args).some(([key, value]) => value !== undefined && !ARGS.has(key))) return null
+  // A fallback chosen on the request (`?fallback-locale=none`) is not the stored pages'.
+  if (requestChoseFallback(req)) return null
   const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value))
-  const { select: _select, ...rest } = args
+  // `select: true` selects as REST's `select` does (labels without their fields are Payload's empty ones).
+  const select = args.select ? Object.fromEntries(Object.keys(selection).map((field) => [field, 'true'])) : undefined
   const params = Object.fromEntries(
-    Object.entries({ where: rest.where ?? undefined, sort: text(rest.sort), limit: text(rest.limit), page: text(rest.page), pagination: text(rest.pagination), locale: text(rest.locale), depth: '1' }).filter(
+    Object.entries({ where: args.where ?? undefined, sort: text(args.sort), limit: text(args.limit), page: text(args.page), pagination: text(args.pagination), locale: text(args.locale), depth: '1', select }).filter(
       ([, value]) => value !== undefined,
     ),
   )
@@ -101,8 +106,8 @@ export const projectsFromReadModel = (builtIn: GraphQLFieldConfig<unknown, any>)
   ...builtIn,
   resolve: async (parent, args, context, info) => {
     const req = context.req as PayloadRequest
-    const query = req.user ? null : listQueryOf(args, req)
-    const docsSelection = query && storedSelection(info)
+    const docsSelection = req.user ? null : storedSelection(info)
+    const query = docsSelection && listQueryOf(args, req, docsSelection)
     if (!query || !docsSelection || !(await genericListFromReadModel(req.payload))) return builtIn.resolve!(parent, args, context, info)
     // As Payload's resolver does: the rest of the query reads in the list's locale (its relations'
     // names) and, asked to, only the fields it selects.
@@ -111,7 +116,8 @@ export const projectsFromReadModel = (builtIn: GraphQLFieldConfig<unknown, any>)
     context.select = args.select ? docsSelection : undefined
     const { docs, ...meta } = await findGenericList(req.payload, { ...query, select: Object.keys(docsSelection) }, { whole: true })
     const stored = docs.map((text) => JSON.parse(text) as Record<string, unknown>)
-    primeMemberStates(own, stored, docsSelection, context.select)
+    // Under a selection's key only: a key without one is also another field's asking for every field.
+    if (context.select) primeMemberStates(own, stored, docsSelection, context.select)
     return { ...meta, docs: stored.map(atDepthZero) }
   },
 })
@@ -124,7 +130,7 @@ const STORED_STATE_FIELDS = new Set(['id', 'name', 'iso2', 'slug'])
  * key it will look them up by (same locale, fallbacks and selection), so it reads none of them
  * again. Only when the query asks for no other field of theirs.
  */
-const primeMemberStates = (req: PayloadRequest, docs: Record<string, unknown>[], selection: SelectTree, select: SelectTree | undefined) => {
+const primeMemberStates = (req: PayloadRequest, docs: Record<string, unknown>[], selection: SelectTree, select: SelectTree) => {
   const asked = selection.memberStates
   if (!asked || asked === true || !Object.keys(asked).every((field) => STORED_STATE_FIELDS.has(field))) return
   const draft = Boolean(req.query?.draft)
@@ -140,7 +146,7 @@ const primeMemberStates = (req: PayloadRequest, docs: Record<string, unknown>[],
         fallbackLocale: req.fallbackLocale as never,
         locale: req.locale!,
         overrideAccess: false,
-        select: select?.memberStates as never,
+        select: select.memberStates as never,
         showHiddenFields: false,
         transactionID: req.transactionID as never,
       })

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto'
 export const isPersonal = (request: Request) => {
   const authorization = request.headers.get('authorization')
   const cookie = request.headers.get('cookie') ?? ''
-  return Boolean(authorization) || /(?:^|;\s*)payload-token=/.test(cookie)
+  // Payload's session cookie is `<cookiePrefix>-token` (`payload-token` by default): any such name counts.
+  return Boolean(authorization) || /(?:^|;)\s*[^=;]*-token\s*=/.test(cookie)
 }
 
 type Handler = (request: Request, context: any) => Promise<Response>
