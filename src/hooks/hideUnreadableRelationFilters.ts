@@ -1,6 +1,8 @@
 import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 import { APIError } from 'payload'
 
+import { readableAmong } from './hideUnreadableRelations'
+
 /** A relationship the public may filter on, and a required field of the documents it points to. */
 export type FilteredRelation = { path: string; collection: CollectionSlug; requiredField: string }
 
@@ -20,9 +22,7 @@ const readableIds = async (req: PayloadRequest, collection: CollectionSlug, ids:
   const read = req.payload.collections[collection]?.config.access.read
   const access = read ? await read({ req }) : true
   if (access === true) return null
-  if (access === false || ids.length === 0) return new Set()
-  const { docs } = await req.payload.db.find({ collection, where: { and: [{ id: { in: ids } }, access] }, limit: ids.length, pagination: false, select: { id: true }, req })
-  return new Set(docs.map((doc) => String(doc.id)))
+  return access === false ? new Set() : readableAmong(req, collection, access, ids)
 }
 
 /**

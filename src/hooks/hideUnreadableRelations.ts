@@ -11,20 +11,20 @@ type Waiting = { resolve: (readable: boolean) => void; reject: (error: unknown) 
 type Batch = Map<string, Waiting[]>
 const batchesOf = new WeakMap<PayloadRequest, Map<string, Batch>>()
 
+/**
+ * The IDs among `ids` that the caller's read access (`access`, a query) lets through, in one query
+ * straight from the adapter: the IDs are all it needs.
+ */
+export const readableAmong = async (req: PayloadRequest, collection: CollectionSlug, access: Where, ids: string[]): Promise<Set<string>> => {
+  if (ids.length === 0) return new Set()
+  const { docs } = await req.payload.db.find({ collection, where: { and: [{ id: { in: ids } }, access] }, limit: ids.length, pagination: false, select: { id: true }, req })
+  return new Set(docs.map((doc) => String(doc.id)))
+}
+
 const flush = async (req: PayloadRequest, collection: CollectionSlug, access: Where, batch: Batch) => {
   batchesOf.get(req)?.delete(collection)
-  const ids = [...batch.keys()]
   try {
-    // Straight from the adapter, with the caller's access as a condition: the IDs are all it needs.
-    const { docs } = await req.payload.db.find({
-      collection,
-      where: { and: [{ id: { in: ids } }, access] },
-      limit: ids.length,
-      pagination: false,
-      select: { id: true },
-      req,
-    })
-    const readable = new Set(docs.map((doc) => String(doc.id)))
+    const readable = await readableAmong(req, collection, access, [...batch.keys()])
     for (const [id, waiting] of batch) for (const { resolve } of waiting) resolve(readable.has(id))
   } catch (error) {
     // The read fails as the lookup did: a guess either way would show a draft or store a page without its relations.

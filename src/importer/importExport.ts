@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
@@ -11,9 +9,8 @@ import { seedMemberStates } from '../seed'
 import { changedFields } from '../workflow/changes'
 import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
 import { forbidden } from '../workflow/errors'
-import { recordReviewEvent } from '../workflow/recordTransition'
-import { isReviewState, type ReviewState } from '../workflow/states'
-import { describeError, findExisting, type ImportOptions, outcomesOf, type PageResult } from './importPages'
+import type { ReviewState } from '../workflow/states'
+import { describeError, findExisting, type ImportOptions, outcomesOf, type PageResult, recordImportMove } from './importPages'
 import type { Problem } from './readProject'
 
 const LOCALIZED = ['title', 'summary', 'description', 'partners'] as const
@@ -98,11 +95,8 @@ const importProject = async (
           ? await payload.create({ collection: 'projects', locale, data: { ...incoming, ...status } as never, ...write })
           : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write })
       id = saved.id
-      // As for pages: the review gate records a signed-in user's draft import, this the rest.
-      const from: ReviewState = isReviewState(current?.reviewStatus) ? current.reviewStatus : 'draft'
-      if (!reviewRecorded && (!options.user || publish) && from !== status.reviewStatus) {
-        await recordReviewEvent(req, id, { from, to: status.reviewStatus, note: `Imported from ${path.basename(file)}` })
-      }
+      // Once per project, at its first write: the later languages' writes move nothing.
+      if (!reviewRecorded) await recordImportMove(req, id, { was: current?.reviewStatus, to: status.reviewStatus, publishing: publish, options, file })
       reviewRecorded = true
       for (const [at, outcome] of project.outcomes.entries()) {
         const { statement, indicators, changed } = outcomeIn(outcome, at)

@@ -105,6 +105,20 @@ export const outcomesOf = async (req: PayloadRequest, projectId: number | string
         })
       ).docs
 
+/**
+ * Records in a project's history the review state an import moved it to. The review gate records
+ * the moves of a signed-in user's draft import itself; the system's import (no user) and a
+ * publishing import pass the gate, so theirs are recorded here, noted with the file.
+ */
+export const recordImportMove = async (
+  req: PayloadRequest,
+  project: number | string,
+  { was, to, publishing, options, file }: { was: unknown; to: ReviewState; publishing: boolean; options: ImportOptions; file: string },
+) => {
+  const from: ReviewState = isReviewState(was) ? was : 'draft'
+  if ((!options.user || publishing) && from !== to) await recordReviewEvent(req, project, { from, to, note: `Imported from ${path.basename(file)}` })
+}
+
 /** A failed write as one line: the fields a ValidationError names, or the error's message. */
 export const describeError = (error: unknown) => {
   const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
@@ -165,12 +179,7 @@ export const importPage = async (payload: Payload, file: string, options: Import
       ? await payload.update({ collection: 'projects', id: existing.id, data: { ...data, ...review, _status: status } as any, draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user, ...writeOnly })
       : await payload.create({ collection: 'projects', data: { ...data, ...review, _status: status } as any, draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user, ...writeOnly })
     result.projectId = project.id
-    // The review gate records the transitions of a signed-in user's draft import; the system's
-    // import and a publishing import pass it, so their moves are recorded here.
-    const from: ReviewState = isReviewState(existing?.reviewStatus) ? existing.reviewStatus : 'draft'
-    if ((!options.user || options.publish) && from !== review.reviewStatus) {
-      await recordReviewEvent(req, project.id, { from, to: review.reviewStatus, note: `Imported from ${path.basename(file)}` })
-    }
+    await recordImportMove(req, project.id, { was: existing?.reviewStatus, to: review.reviewStatus, publishing: Boolean(options.publish), options, file })
     for (const [n, statement] of reading.outcomes.entries()) {
       const current = outcomes[n]
       if (current?.statement === statement) continue

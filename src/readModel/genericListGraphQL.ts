@@ -2,6 +2,7 @@ import type { GraphQLField, GraphQLFieldConfig, GraphQLObjectType, GraphQLResolv
 import type { PayloadRequest } from 'payload'
 import { createDataloaderCacheKey, isolateObjectProperty } from 'payload'
 
+import { relationIds } from '../domain/relations'
 import { requestChoseFallback } from '../graphql/localeFallbacks'
 import { findGenericList, genericListFromReadModel, genericListQuery, type GenericListQuery } from './genericList'
 
@@ -92,7 +93,7 @@ const listQueryOf = (args: Record<string, unknown>, req: PayloadRequest, selecti
 
 /** A stored document as Payload's list resolver has it: relations as IDs (depth 0). */
 const atDepthZero = (doc: Record<string, unknown>) => {
-  const ids = (value: unknown) => (Array.isArray(value) ? value.map((item) => (item && typeof item === 'object' ? (item as { id: unknown }).id : item)) : value)
+  const ids = (value: unknown) => (Array.isArray(value) ? relationIds(value) : value)
   return { ...doc, memberStates: ids(doc.memberStates), relatedProjects: ids(doc.relatedProjects) }
 }
 
