@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { defineConfig } from 'vitest/config'
@@ -9,7 +10,15 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   // The app's routes import the config as Next.js resolves it (tsconfig paths).
-  resolve: { alias: { '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts') } },
+  resolve: {
+    alias: [
+      { find: '@payload-config', replacement: path.resolve(import.meta.dirname, 'payload.config.ts') },
+      // One graphql for Payload and the app, as Next.js has it (withPayload keeps graphql external):
+      // Payload, loaded by Node, gets graphql's CommonJS build, and the app's own import would
+      // otherwise get its ES module build, whose checks refuse the other's schema.
+      { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
+    ],
+  },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],

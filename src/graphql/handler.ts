@@ -1,0 +1,144 @@
+import { configToSchema } from '@payloadcms/graphql'
+import { type ExecutionArgs, type GraphQLError, type ValidationRule, validate as validateDocument } from 'graphql'
+import { createHandler } from 'graphql-http/lib/use/fetch'
+import {
+  addDataAndFileToRequest,
+  addLocalesToRequestFromData,
+  APIError,
+  createPayloadRequest,
+  headersWithCors,
+  logError,
+  mergeHeaders,
+  type Payload,
+  type PayloadRequest,
+  type SanitizedConfig,
+  unlinkClientUploadTempFile,
+} from 'payload'
+
+/**
+ * `POST /api/graphql`: Payload's GraphQL route (@payloadcms/next's GRAPHQL_POST: the same request
+ * setup, schema, rules, extensions, error shapes and headers), except that a document already
+ * found valid is not validated again. Validating the front ends' list query against Payload's
+ * schema (thirty rules walking the document, one of them listing every type of the schema) took
+ * about a quarter of the request; the same few queries come all day, with the same variables.
+ */
+export const graphQLPost = (config: Promise<SanitizedConfig> | SanitizedConfig) => async (request: Request) => {
+  // graphql-http reads the body itself; Payload's request reads it too (for the locale).
+  const originalRequest = request.clone()
+  const req = await createPayloadRequest({ canSetHeaders: true, config, request })
+  const { payload } = req
+  if (payload.config.graphQL?.disable) return new Response(null, { status: 404 })
+  try {
+    try {
+      await addDataAndFileToRequest(req)
+    } catch (error) {
+      // A body that is not JSON: Payload's route lets the error through (a 500); REST answers 400.
+      if (error instanceof APIError && error.status < 500) return Response.json({ errors: [{ message: error.message }] }, { status: error.status, headers: headersWithCors({ headers: new Headers(), req }) })
+      throw error
+    }
+    addLocalesToRequestFromData(req)
+    const { schema, validationRules, validate } = graphQLOf(payload.config)
+    // Headers the resolvers set (a login's cookie).
+    const headers: Record<string, string> = {}
+    const apiResponse = await createHandler({
+      context: { headers, req },
+      schema,
+      validate,
+      validationRules,
+      onOperation: async (_request, args, result) => {
+        const extensions = (payload as Payload & { extensions?: (args: unknown) => Promise<typeof result> }).extensions
+        const response = typeof extensions === 'function' ? await extensions({ args, req: _request, result }) : result
+        if (!('errors' in response) || !response.errors) return response
+        const errors = await Promise.all((result as { errors: readonly GraphQLError[] }).errors.map((error) => formatError(error, payload, req)))
+        return { ...response, errors } as unknown as typeof result
+      },
+    })(originalRequest)
+    const responseHeaders = headersWithCors({ headers: new Headers(apiResponse.headers), req })
+    for (const key in headers) responseHeaders.append(key, headers[key])
+    return new Response(apiResponse.body, {
+      headers: req.responseHeaders ? mergeHeaders(req.responseHeaders, responseHeaders) : responseHeaders,
+      status: apiResponse.status,
+    })
+  } finally {
+    // GraphQL parses the body itself, and an operation that writes no document never reaches
+    // Payload's operation-level cleanup.
+    await unlinkClientUploadTempFile({ req })
+  }
+}
+
+type GraphQL = {
+  schema: ReturnType<typeof configToSchema>['schema']
+  validate: typeof validateDocument
+  validationRules: (request: unknown, args: ExecutionArgs, defaults: readonly ValidationRule[]) => readonly ValidationRule[]
+}
+
+/** Documents (with their variables and caller) remembered as valid, per schema. */
+export const VALIDATED_MAX = 1000
+/** A longer query is validated every time: the memory it would hold is not worth it. */
+export const VALIDATED_QUERY_MAX_CHARS = 16 * 1024
+
+const built = new WeakMap<SanitizedConfig, GraphQL>()
+
+/**
+ * The schema built once per config (as Payload's route does), with a validation that remembers
+ * what it found valid. The rules depend on the document, the variables (query complexity counts
+ * list sizes given as variables) and, through a host's own rules, on the request: the key holds
+ * the query, operation, variables and the signed-in user; only a valid outcome is remembered.
+ */
+const graphQLOf = (config: SanitizedConfig): GraphQL => {
+  const existing = built.get(config)
+  if (existing) return existing
+  const { schema, validationRules: payloadRules } = configToSchema(config)
+  const validated = new Map<string, true>()
+  const keyOfRules = new WeakMap<readonly ValidationRule[], string>()
+  const graphQL: GraphQL = {
+    schema,
+    validationRules: (_request, args, defaults) => {
+      const rules = [...defaults, ...payloadRules(args as Parameters<typeof payloadRules>[0])]
+      const key = validationKey(args)
+      if (key !== undefined) keyOfRules.set(rules, key)
+      return rules
+    },
+    validate: (schemaToValidate, document, rules, ...rest) => {
+      const key = rules ? keyOfRules.get(rules) : undefined
+      if (key !== undefined && validated.has(key)) return []
+      const errors = validateDocument(schemaToValidate, document, rules, ...rest)
+      if (key !== undefined && errors.length === 0) {
+        // Oldest first out: a Map iterates in insertion order.
+        if (validated.size >= VALIDATED_MAX) validated.delete(validated.keys().next().value!)
+        validated.set(key, true)
+      }
+      return errors
+    },
+  }
+  built.set(config, graphQL)
+  return graphQL
+}
+
+const validationKey = (args: ExecutionArgs): string | undefined => {
+  const query = args.document.loc?.source.body
+  if (query === undefined || query.length > VALIDATED_QUERY_MAX_CHARS) return undefined
+  const user = (args.contextValue as { req?: PayloadRequest } | undefined)?.req?.user
+  const caller = user ? `${user.collection}:${user.id}` : null
+  return JSON.stringify([caller, args.operationName ?? null, args.variableValues ?? null, query])
+}
+
+/** An error as Payload's route answers it: its status and data, details hidden unless debugging. */
+const formatError = async (error: GraphQLError, payload: Payload, req: PayloadRequest) => {
+  const original = error.originalError as (Error & { status?: number; data?: unknown }) | undefined
+  const status = original?.status || 500
+  logError({ err: error, payload })
+  // An internal error can hold anything (a query, a path): its message is shown only with `debug`.
+  const message = !payload.config.debug && status === 500 ? 'Something went wrong.' : error.message
+  let response: Record<string, unknown> = {
+    extensions: { name: original?.name || undefined, data: original?.data || undefined, stack: payload.config.debug ? error.stack : undefined, statusCode: status },
+    locations: error.locations,
+    message,
+    path: error.path,
+  }
+  for (const hook of payload.config.hooks.afterError ?? []) {
+    const result = await hook({ context: req.context, error, graphqlResult: response, req } as never)
+    if (result) response = (result as { graphqlResult?: Record<string, unknown> }).graphqlResult || response
+  }
+  return response
+}
