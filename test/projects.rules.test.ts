@@ -134,6 +134,19 @@ describe('a bad project is refused, naming the field, and nothing is written', (
     expect(stored).toMatchObject({ coverage: 'national', budgetUSD: 150000, relatedProjects: [] })
   })
 
+  it('refuses a review state the workflow does not have, naming it (the field is hidden from Payload’s own checks)', async () => {
+    const project = await payload.create({ collection: 'projects', draft: true, data: validProject(states.LS!) as any })
+    const rest = await api.rest('PATCH', `/projects/${project.id}?draft=true`, { body: { reviewStatus: 'in_review' }, token })
+    expect(rest.status).toBe(400)
+    expect(rest.body.errors[0].data.errors).toEqual([{ path: 'reviewStatus', message: 'reviewStatus: “in_review” is not one of draft, in-review, approved, changes-requested.' }])
+    const graphql = await api.graphql(`mutation { updateProject(id: ${JSON.stringify(project.id)}, draft: true, data: { title: "Renamed", reviewStatus: approved_now }) { id } }`, {}, { token })
+    expect(graphql.body.errors[0].message).toMatch(/reviewStatus/)
+    const stored = await payload.findByID({ collection: 'projects', id: project.id, draft: true, depth: 0 })
+    expect(stored).toMatchObject({ reviewStatus: 'draft', title: project.title })
+    // The workflow's own states still pass.
+    expect((await api.rest('PATCH', `/projects/${project.id}?draft=true`, { body: { reviewStatus: 'in-review' }, token })).status).toBe(200)
+  })
+
   it('names every identifier another project holds, published or as a draft, in one refusal', async () => {
     const draft = await payload.create({ collection: 'projects', draft: true, data: validProject(states.NA!) as any })
     const before = await snapshotCounts(payload)

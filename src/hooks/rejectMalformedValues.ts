@@ -1,6 +1,8 @@
 import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 import { APIError, ValidationError } from 'payload'
 
+import { selectOptions } from './rejectUnknownOptions'
+
 /** The first path in `value` holding a string with a NUL character, if any. */
 const pathWithNul = (value: unknown, path: string): string | null => {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null
@@ -25,8 +27,8 @@ const selectShapeOk = (value: unknown, hasMany: boolean) =>
 /**
  * Values no form sends and the database cannot store are refused, naming the field, before
  * anything else looks at them (drafts skip field validation, so this runs for them too): text with
- * a NUL character (U+0000; PostgreSQL refuses it, which was a 500) and a choice (select) that is
- * not text (`false` reached PostgreSQL's enum, another 500).
+ * a NUL character (U+0000; PostgreSQL refuses it, which was a 500), a choice (select) that is
+ * not text (`false` reached PostgreSQL's enum, another 500), and one a hidden select does not offer.
  */
 export const rejectMalformedValues: CollectionBeforeValidateHook = ({ collection, data, req }) => {
   const path = pathWithNul(data, '')
@@ -38,6 +40,16 @@ export const rejectMalformedValues: CollectionBeforeValidateHook = ({ collection
   )
   if (badSelect) {
     throw new ValidationError({ collection: collection.slug, errors: [{ path: badSelect.name, message: `${badSelect.name} must be one of its options, given as text.` }], req })
+  }
+  // Payload validates no field its admin condition hides (the review state, driven by the review
+  // panel): a choice it does not offer would be stored (on PostgreSQL, refused by its enum: a 500).
+  const hidden = collection.flattenedFields.filter((field) => field.type === 'select' && field.admin?.condition && data && field.name in data)
+  for (const [name, allowed] of selectOptions(hidden)) {
+    const value = data![name]
+    const bad = (Array.isArray(value) ? value : [value]).find((item) => item !== null && item !== undefined && !allowed.has(item))
+    if (bad !== undefined) {
+      throw new ValidationError({ collection: collection.slug, errors: [{ path: name, message: `${name}: “${String(bad)}” is not one of ${[...allowed].join(', ')}.` }], req })
+    }
   }
   return data
 }

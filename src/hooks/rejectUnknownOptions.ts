@@ -1,7 +1,15 @@
-import type { CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook, FlattenedField } from 'payload'
 import { APIError } from 'payload'
 
 const VALUE_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
+
+/** The values each select field of these fields may hold, by field name. */
+export const selectOptions = (fields: readonly FlattenedField[]) =>
+  new Map(
+    fields
+      .filter((field) => field.type === 'select')
+      .map((field) => [field.name, new Set(((field as { options?: unknown[] }).options ?? []).map((option) => (typeof option === 'object' && option ? (option as { value: string }).value : String(option))))]),
+  )
 
 /**
  * A filter on a select field (`status`, `idfRegion`, `_status`…) with a value that is not one of
@@ -13,11 +21,7 @@ export const rejectUnknownOptions: CollectionBeforeOperationHook = ({ args, coll
   if (operation !== 'read' && operation !== 'count') return args
   const where = (args as { where?: unknown }).where
   if (!where) return args
-  const options = new Map(
-    collection.flattenedFields
-      .filter((field) => field.type === 'select')
-      .map((field) => [field.name, new Set(((field as { options?: unknown[] }).options ?? []).map((option) => (typeof option === 'object' && option ? (option as { value: string }).value : String(option))))]),
-  )
+  const options = selectOptions(collection.flattenedFields)
   if (options.size === 0) return args
 
   const check = (node: unknown) => {

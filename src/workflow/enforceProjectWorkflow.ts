@@ -129,7 +129,7 @@ export const enforceProjectWorkflow: CollectionBeforeOperationHook = async ({ ar
   // publication without a trace (the job then found another date and published nothing).
   if (!reviewer && 'publishAt' in data && timeOf(data.publishAt) !== timeOf(current.publishAt)) throw forbidden(req, 'forbiddenSchedule')
   const requested = data.reviewStatus as unknown
-  if (requested !== undefined && !isReviewState(requested)) return args // the select field refuses it
+  if (requested !== undefined && !isReviewState(requested)) return args // refused, named, by rejectMalformedValues
   // A publish that sends the review state back unchanged (the admin form sends every field) is an approval.
   const to: ReviewState =
     publishing && (requested === undefined || requested === from) ? 'approved' : ((requested as ReviewState | undefined) ?? from)
