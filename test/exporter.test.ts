@@ -214,6 +214,31 @@ describe('the JSON export', () => {
       await empty.destroy()
     }
   })
+
+  it('published over a draft pending review there, puts the export live and leaves that draft in review', async () => {
+    const published = await exportProjects(payload, { status: 'published', locale: 'all' })
+    const target = await startSecondPayload('pending')
+    try {
+      const targetReviewer = { ...(await createUser(target, ['reviewer'])), collection: 'users' } as any
+      await importExport(target, JSON.parse(JSON.stringify(published)), 'export.json', { publish: true, user: targetReviewer })
+      const page = (await target.find({ collection: 'projects', where: { slug: { equals: 'gestion-des-frontieres-au-sahel' } }, depth: 0 })).docs[0]!
+      // There, an editor's new Spanish translation waits for review.
+      await target.update({ collection: 'projects', id: page.id, locale: 'es', draft: true, data: { title: 'Gestión de fronteras en el Sahel', reviewStatus: 'in-review' } as any })
+
+      // The export comes again, its French title changed, and is published.
+      const changed = JSON.parse(JSON.stringify(published)) as ProjectExport
+      ;(changed.projects[0]!.title as Record<string, string>).fr = 'Gestion des frontières au Sahel, phase 2'
+      const [result] = await importExport(target, changed, 'export.json', { publish: true, user: targetReviewer })
+      expect(result).toMatchObject({ status: 'updated', changes: ['title (fr)'] })
+      const live = (locale: 'es' | 'fr') => target.findByID({ collection: 'projects', id: page.id, locale, fallbackLocale: false, depth: 0 })
+      expect((await live('fr')).title).toBe('Gestion des frontières au Sahel, phase 2')
+      expect((await live('es')).title ?? null).toBeNull()
+      const draft = await target.findByID({ collection: 'projects', id: page.id, locale: 'es', fallbackLocale: false, draft: true, depth: 0 })
+      expect(draft).toMatchObject({ title: 'Gestión de fronteras en el Sahel', reviewStatus: 'in-review', _status: 'draft' })
+    } finally {
+      await target.destroy()
+    }
+  })
 })
 
 describe('npm run export', () => {

@@ -151,6 +151,54 @@ describe('importing pages', () => {
     ])
   })
 
+  it('publishing over a draft pending review puts the page’s language live and leaves the draft’s other text in review', async () => {
+    const page = path.join(dir, 'pending.fr.txt')
+    const text = (title: string, outcome: string) =>
+      `${title}\n-\nCouverture\nNational\n-\nProjet ID\nLM.0995\n-\nEtat(s) membre(s) beneficiaires remplissant les conditions requises\nLesotho\nL’OIM atteindra cet objectif par l’obtention des deux effets directs suivants : i) ${outcome} ; et ii) les autorités coopèrent.`
+    writeFileSync(page, text('Page en ligne', 'les migrants sont mieux protégés'))
+    const reviewer = { ...(await createUser(payload, ['reviewer'])), collection: 'users' } as any
+    const [live] = await importPages(payload, [page], { publish: true, user: reviewer })
+    expect(live!.status).toBe('created')
+    const id = live!.projectId!
+    const [outcome] = (await payload.find({ collection: 'outcomes', where: { project: { equals: id } }, depth: 0 })).docs
+
+    // An editor's English translation of the page and its outcome, sent for review.
+    const editor = await createUser(payload, ['editor'])
+    const token = await api.login(editor.email)
+    expect((await api.rest('PATCH', `/outcomes/${outcome!.id}?draft=true&locale=en`, { token, body: { statement: 'Unreviewed English outcome' } })).status).toBe(200)
+    expect((await api.rest('PATCH', `/projects/${id}?draft=true&locale=en`, { token, body: { title: 'Unreviewed English title', reviewStatus: 'in-review' } })).status).toBe(200)
+
+    // The French page changes on the old site, and a reviewer imports it again, publishing.
+    writeFileSync(page, text('Page en ligne, modifiée', 'les migrants sont encore mieux protégés'))
+    const [republished] = await importPages(payload, [page], { publish: true, user: reviewer })
+    expect(republished).toMatchObject({ status: 'updated', projectId: id, changes: expect.arrayContaining(['title', 'outcomes[0]']) })
+
+    // The public sees the new French, and no English (the English reads fall back to French).
+    const publicEnglish = await api.rest('GET', `/projects/${id}?locale=en&fallback-locale=none&depth=0`)
+    expect(publicEnglish.body.title ?? null).toBeNull()
+    expect((await api.rest('GET', `/projects/${id}?locale=fr`)).body.title).toBe('Page en ligne, modifiée')
+    const publicOutcome = await api.rest('GET', `/outcomes/${outcome!.id}?locale=en&fallback-locale=none`)
+    expect(publicOutcome.body.statement ?? null).toBeNull()
+    expect((await api.rest('GET', `/outcomes/${outcome!.id}?locale=fr`)).body.statement).toBe('Les migrants sont encore mieux protégés.')
+
+    // The translation is still pending, in review, on top of the new French.
+    const draft = (locale: 'en' | 'fr') => payload.findByID({ collection: 'projects', id, draft: true, locale, fallbackLocale: false, depth: 0 })
+    expect(await draft('en')).toMatchObject({ title: 'Unreviewed English title', reviewStatus: 'in-review', _status: 'draft' })
+    expect((await draft('fr')).title).toBe('Page en ligne, modifiée')
+    const outcomeDraft = await payload.findByID({ collection: 'outcomes', id: outcome!.id, draft: true, locale: 'en', fallbackLocale: false, depth: 0 })
+    expect(outcomeDraft.statement).toBe('Unreviewed English outcome')
+    const { docs: history } = await payload.find({ collection: 'review-events', where: { project: { equals: id } }, sort: 'createdAt', depth: 0 })
+    expect(history.slice(-2).map(({ from, to, note }) => ({ from, to, note }))).toEqual([
+      { from: 'in-review', to: 'approved', note: 'Imported from pending.fr.txt' },
+      { from: 'approved', to: 'in-review', note: 'Imported from pending.fr.txt: the draft pending over the page stays in review' },
+    ])
+
+    // Imported again unchanged, the page changes nothing: the pending draft stays as it is.
+    const [again] = await importPages(payload, [page], { publish: true, user: reviewer })
+    expect(again!.status).toBe('unchanged')
+    expect((await draft('en')).title).toBe('Unreviewed English title')
+  })
+
   it('imports a fund-site page saved as HTML, and reports an English body on a French page', async () => {
     const page = path.join(dir, 'fonds.html')
     writeFileSync(

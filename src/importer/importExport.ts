@@ -10,7 +10,7 @@ import { changedFields } from '../workflow/changes'
 import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
 import { forbidden } from '../workflow/errors'
 import type { ReviewState } from '../workflow/states'
-import { describeError, findExisting, type ImportOptions, outcomesOf, type PageResult, recordImportMove } from './importPages'
+import { describeError, findExisting, hasPendingDraft, type ImportOptions, keepPendingReview, outcomesOf, type PageResult, recordImportMove } from './importPages'
 import type { Problem } from './readProject'
 
 const LOCALIZED = ['title', 'summary', 'description', 'partners'] as const
@@ -67,13 +67,20 @@ const importProject = async (
       memberStates: project.memberStates.map((state) => stateIds.get(state.iso2)).filter((id) => id !== undefined),
     }
 
-    let id = (await findExisting(req, project, locales[0]!))?.id as number | string | undefined
+    const existing = await findExisting(req, project, locales[0]!)
+    let id = existing?.id as number | string | undefined
     result.projectId = id
+    // Published here with a draft pending over it: compared with, and published from, the live
+    // version, the draft kept for its review (see importPage).
+    const pendingDraft = publish && (await hasPendingDraft(req, 'projects', existing))
+    const compareWith = pendingDraft ? 'published' : against
     for (const [n, locale] of locales.entries()) {
       const text = Object.fromEntries(LOCALIZED.map((field) => [field, inLocale(project[field] as Localized<unknown>, data, locale) ?? null]))
       const incoming = n === 0 ? { ...shared, ...text } : text
-      const current = id === undefined ? null : await payload.findByID({ collection: 'projects', id, draft: against === 'latest', locale, fallbackLocale: false, depth: 0, req, overrideAccess: true })
-      const outcomes = await outcomesOf(req, id, locale, against)
+      const current = id === undefined ? null : await payload.findByID({ collection: 'projects', id, draft: compareWith === 'latest', locale, fallbackLocale: false, depth: 0, req, overrideAccess: true })
+      const outcomes = await outcomesOf(req, id, locale, compareWith)
+      // Read as published, an outcome's draft pending over it shows in its latest version.
+      const latestOutcomes = compareWith === 'published' ? new Map((await outcomesOf(req, id, locale)).map((outcome) => [outcome.id, outcome])) : null
       const changes = changedFields(incoming, current as Record<string, unknown> | null).map((field) => (LOCALIZED.includes(field as never) ? `${field} (${locale})` : field))
       // An outcome's text in this locale, and whether the stored one differs (indicators only
       // when the export has them: older exports carried statements alone).
@@ -93,19 +100,22 @@ const importProject = async (
       const saved =
         id === undefined
           ? await payload.create({ collection: 'projects', locale, data: { ...incoming, ...status } as never, ...write })
-          : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write })
+          : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write, ...(pendingDraft ? { publishSpecificLocale: locale } : {}) })
       id = saved.id
       // Once per project, at its first write: the later languages' writes move nothing.
-      if (!reviewRecorded) await recordImportMove(req, id, { was: current?.reviewStatus, to: status.reviewStatus, publishing: publish, options, file })
+      if (!reviewRecorded) await recordImportMove(req, id, { was: existing?.reviewStatus, to: status.reviewStatus, publishing: publish, options, file })
       reviewRecorded = true
       for (const [at, outcome] of project.outcomes.entries()) {
         const { statement, indicators, changed } = outcomeIn(outcome, at)
         if (!changed) continue
         const fields = { statement, ...(indicators === undefined ? {} : { indicators }), _status: status._status }
-        if (outcomes[at]) await payload.update({ collection: 'outcomes', id: outcomes[at]!.id, locale, data: fields as never, ...write })
+        const pendingOutcome = publish && (await hasPendingDraft(req, 'outcomes', outcomes[at] && (latestOutcomes?.get(outcomes[at]!.id) ?? outcomes[at])))
+        if (outcomes[at]) await payload.update({ collection: 'outcomes', id: outcomes[at]!.id, locale, data: fields as never, ...write, ...(pendingOutcome ? { publishSpecificLocale: locale } : {}) })
         else await payload.create({ collection: 'outcomes', locale, data: { ...fields, project: id, order: outcome.order } as never, ...write })
       }
     }
+    // Once every language is live (each publication saved the draft again, approved).
+    if (pendingDraft && reviewRecorded && id !== undefined) await keepPendingReview(req, id, existing?.reviewStatus, { locale: locales[0], ...write }, file)
     result.status = result.changes.length === 0 ? 'unchanged' : result.projectId === undefined ? 'created' : 'updated'
     result.projectId = id
     if (began) await commitTransaction(req)

@@ -9,6 +9,7 @@ import type { Locale } from '../domain/locales'
 import { paragraphsToLexical } from '../domain/richText'
 import { toSlug } from '../hooks/generateSlug'
 import { hasRole } from '../access'
+import { isPublishedRow } from '../hooks/publishedRow'
 import { changedFields } from '../workflow/changes'
 import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
 import { forbidden } from '../workflow/errors'
@@ -119,6 +120,21 @@ export const recordImportMove = async (
   if ((!options.user || publishing) && from !== to) await recordReviewEvent(req, project, { from, to, note: `Imported from ${path.basename(file)}` })
 }
 
+/** Whether a document read as last saved (drafts included) is a draft over a published row. */
+export const hasPendingDraft = async (req: PayloadRequest, collection: 'projects' | 'outcomes', latest: { id?: number | string; _status?: unknown } | null | undefined) =>
+  latest?._status === 'draft' && (await isPublishedRow(req, collection, latest.id))
+
+/**
+ * After a publishing import put a page live under a draft pending review, the draft is back in
+ * the review state it had (the publication approved the live version, not the pending text), and
+ * the history says so.
+ */
+export const keepPendingReview = async (req: PayloadRequest, project: number | string, was: unknown, write: Record<string, unknown>, file: string) => {
+  if (!isReviewState(was) || was === 'approved') return
+  await req.payload.update({ ...write, collection: 'projects', id: project, data: { reviewStatus: was } as never, draft: true, publishSpecificLocale: undefined })
+  await recordReviewEvent(req, project, { from: 'approved', to: was, note: `Imported from ${path.basename(file)}: the draft pending over the page stays in review` })
+}
+
 /** A failed write as one line: the fields a ValidationError names, or the error's message. */
 export const describeError = (error: unknown) => {
   const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
@@ -161,10 +177,19 @@ export const importPage = async (payload: Payload, file: string, options: Import
     const review: { reviewStatus: ReviewState } = { reviewStatus: options.publish ? 'approved' : 'draft' }
     const { projectId, primaId, title } = reading.project
     const existing = await findExisting(req, { projectId, primaId, slug: title && toSlug(title) }, locale)
-    result.changes = changedFields(data, existing ?? null)
+    // A live page with a draft pending over it (say a translation in review). Publishing, the
+    // import is compared with what the public sees, puts this language live from the published
+    // version, and leaves the pending draft (with this language's new text) to its review:
+    // Payload's plain publication starts from the latest version and would put that draft's
+    // unreviewed text live.
+    const pendingDraft = Boolean(options.publish) && (await hasPendingDraft(req, 'projects', existing))
+    const live = pendingDraft ? await payload.findByID({ collection: 'projects', id: existing!.id, draft: false, locale, fallbackLocale: false, depth: 0, overrideAccess: true, req }) : existing
+    result.changes = changedFields(data, (live as Record<string, unknown> | undefined) ?? null)
     const outcomes = await outcomesOf(req, existing?.id, locale)
+    const liveStatements = pendingDraft ? new Map((await outcomesOf(req, existing!.id, locale, 'published')).map((outcome) => [outcome.id, outcome.statement])) : null
+    const statementOf = (outcome: (typeof outcomes)[number] | undefined) => (outcome && liveStatements ? liveStatements.get(outcome.id) : outcome?.statement)
     // Named by their place on the page (outcomes[2] is the third), not among the changed ones.
-    result.changes.push(...reading.outcomes.flatMap((statement, n) => (outcomes[n]?.statement !== statement ? [`outcomes[${n}]`] : [])))
+    result.changes.push(...reading.outcomes.flatMap((statement, n) => (statementOf(outcomes[n]) !== statement ? [`outcomes[${n}]`] : [])))
     result.projectId = existing?.id
     if (existing && result.changes.length === 0) return result
     result.status = existing ? 'updated' : 'created'
@@ -175,20 +200,26 @@ export const importPage = async (payload: Payload, file: string, options: Import
     // Publishing existing pages is a migration of what is already public: a reviewer's import
     // goes live without a second reviewer, so its writes bypass the review gate.
     if (options.publish) req.context[WORKFLOW_WRITE] = true
+    const write = { draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user, ...writeOnly }
+    // Over a pending draft, Payload publishes this language from the published version and saves
+    // the draft again (as a snapshot) with this language's new text.
+    const thisLanguageOnly = { publishSpecificLocale: locale }
     const project = existing
-      ? await payload.update({ collection: 'projects', id: existing.id, data: { ...data, ...review, _status: status } as any, draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user, ...writeOnly })
-      : await payload.create({ collection: 'projects', data: { ...data, ...review, _status: status } as any, draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user, ...writeOnly })
+      ? await payload.update({ collection: 'projects', id: existing.id, data: { ...data, ...review, _status: status } as any, ...write, ...(pendingDraft ? thisLanguageOnly : {}) })
+      : await payload.create({ collection: 'projects', data: { ...data, ...review, _status: status } as any, ...write })
     result.projectId = project.id
     await recordImportMove(req, project.id, { was: existing?.reviewStatus, to: review.reviewStatus, publishing: Boolean(options.publish), options, file })
     for (const [n, statement] of reading.outcomes.entries()) {
       const current = outcomes[n]
-      if (current?.statement === statement) continue
+      if (statementOf(current) === statement) continue
       if (current) {
-        await payload.update({ collection: 'outcomes', id: current.id, data: { statement, _status: status }, draft: !options.publish, locale, req, overrideAccess: !options.user, user: options.user ?? undefined, ...writeOnly })
+        const pendingOutcome = Boolean(options.publish) && (await hasPendingDraft(req, 'outcomes', current))
+        await payload.update({ collection: 'outcomes', id: current.id, data: { statement, _status: status }, ...write, ...(pendingOutcome ? thisLanguageOnly : {}) })
       } else {
-        await payload.create({ collection: 'outcomes', data: { project: project.id, order: n + 1, statement, _status: status } as any, draft: !options.publish, locale, req, overrideAccess: !options.user, user: options.user ?? undefined, ...writeOnly })
+        await payload.create({ collection: 'outcomes', data: { project: project.id, order: n + 1, statement, _status: status } as any, ...write })
       }
     }
+    if (pendingDraft) await keepPendingReview(req, project.id, existing!.reviewStatus, write, file)
     if (began) await commitTransaction(req)
     committed = true
     return result
