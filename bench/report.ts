@@ -27,7 +27,8 @@ export type BenchResults = {
   coldStartMs: number
   /** Resident memory of the largest server process (of each, with several workers). */
   memory: { startMb: number; endMb: number; peakMb: number; samples: { atS: number; rssMb: number }[] }
-  import: { pages: number; seconds: number; pagesPerSec: number } | null
+  /** The importer on copies of the real page; `msPerPage`: where a page's time goes, by Local API operation (bench/importBreakdown.ts). */
+  import: { pages: number; seconds: number; pagesPerSec: number; msPerPage?: Record<string, number> } | null
   queries: QueryResult[]
   /** With the response caching the public site and API have (Next's data cache, ETag/304). */
   cached: QueryResult[]
@@ -95,6 +96,9 @@ export const toMarkdown = (results: BenchResults) => {
       : []),
     `Cold start (npm start → first answer): ${results.coldStartMs} ms · server memory ${results.memory.startMb} MB at the start, ${results.memory.endMb} MB at the end, peak ${results.memory.peakMb} MB` +
       (results.import ? ` · import ${results.import.pagesPerSec} pages/s (${results.import.pages} pages in ${results.import.seconds} s)` : ''),
+    ...(results.import?.msPerPage
+      ? ['', `A page's import, in ms: ${Object.entries(results.import.msPerPage).map(([key, ms]) => `${key} ${ms}`).join(' · ')}`]
+      : []),
     '',
     '| target | met | figure |',
     '|---|---|---|',

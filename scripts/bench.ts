@@ -65,6 +65,7 @@ const report = await import('../bench/report')
 const { buildIfStale } = await import('./lib/build')
 const { startServer } = await import('./lib/server')
 const { importPages } = await import('../src/importer/importPages')
+const { perPage, timeOperations } = await import('../bench/importBreakdown')
 
 const kind = databaseKind(databaseUrl)
 
@@ -199,12 +200,17 @@ if (importCount > 0) {
     return file
   })
   const started = performance.now()
-  const pageResults = await importPages(payload, files)
+  const { result: pageResults, spent } = await timeOperations(payload, () => importPages(payload, files))
   const seconds = (performance.now() - started) / 1000
   rmSync(dir, { recursive: true, force: true })
   const failed = pageResults.filter((result) => result.status === 'failed')
   if (failed.length) throw new Error(`the importer failed on ${failed.length} pages: ${failed[0].error}`)
-  imported = { pages: importCount, seconds: Math.round(seconds * 100) / 100, pagesPerSec: Math.round((importCount / seconds) * 10) / 10 }
+  imported = {
+    pages: importCount,
+    seconds: Math.round(seconds * 100) / 100,
+    pagesPerSec: Math.round((importCount / seconds) * 10) / 10,
+    msPerPage: perPage(spent, importCount, seconds * 1000),
+  }
   log(`imported ${importCount} pages in ${seconds.toFixed(1)} s`)
 }
 
