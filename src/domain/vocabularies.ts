@@ -139,6 +139,17 @@ export const DEFAULT_PROJECT_TYPES: readonly Term[] = [
 ]
 
 /** The project types a running config accepts: the plugin's merged list (src/index.ts), else the defaults. */
+/** The coded fields the lists filter on, one value of a vocabulary each. */
+export type CodedField = 'status' | 'projectType' | 'idfRegion' | 'coverage'
+
+/** Each coded field's vocabulary, with these project types (the host's may add to the defaults). */
+export const codedVocabularies = (projectTypes: readonly Term[]): Record<CodedField, readonly Term[]> => ({
+  status: PROJECT_STATUSES,
+  projectType: projectTypes,
+  idfRegion: IDF_REGIONS,
+  coverage: COVERAGES,
+})
+
 export const configuredProjectTypes = (config: { custom?: Record<string, any> }): readonly Term[] =>
   (config.custom?.projectPages?.projectTypes as Term[] | undefined) ?? DEFAULT_PROJECT_TYPES
 

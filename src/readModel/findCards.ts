@@ -3,7 +3,7 @@ import type { Payload, Where } from 'payload'
 
 import { fold } from '../domain/fold'
 import { isLocale, type Locale } from '../domain/locales'
-import { COVERAGES, DEFAULT_PROJECT_TYPES, IDF_REGIONS, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
+import { codedVocabularies, type CodedField, DEFAULT_PROJECT_TYPES, type Term } from '../domain/vocabularies'
 import { SLUG_PATTERN } from '../hooks/generateSlug'
 
 /** The orders a card list can be read in; each breaks ties by slug. */
@@ -99,8 +99,10 @@ const given = (params: Record<string, unknown>, known: readonly string[], what: 
 const filtersOf = (text: Record<string, string | undefined>, projectTypes: readonly Term[]): CardFilters => {
   const locale = text.locale ?? 'en'
   if (!isLocale(locale)) throw new CardQueryError(`locale must be en, fr or es, not “${locale}”`)
-  const coded = (name: 'status' | 'projectType' | 'idfRegion' | 'coverage', terms: readonly Term[]) => {
+  const vocabularies = codedVocabularies(projectTypes)
+  const coded = (name: CodedField) => {
     const value = text[name]
+    const terms = vocabularies[name]
     if (value === undefined || value === '') return undefined
     if (!terms.some((term) => term.value === value)) throw new CardQueryError(`${name} must be one of ${terms.map((term) => term.value).join(', ')}, not “${value}”`)
     return value
@@ -112,10 +114,10 @@ const filtersOf = (text: Record<string, string | undefined>, projectTypes: reado
   return {
     locale,
     q,
-    status: coded('status', PROJECT_STATUSES),
-    projectType: coded('projectType', projectTypes),
-    idfRegion: coded('idfRegion', IDF_REGIONS),
-    coverage: coded('coverage', COVERAGES),
+    status: coded('status'),
+    projectType: coded('projectType'),
+    idfRegion: coded('idfRegion'),
+    coverage: coded('coverage'),
     memberState,
     from: text.from ? integer('from', text.from, 1900, 2200) : undefined,
     to: text.to ? integer('to', text.to, 1900, 2200) : undefined,

@@ -3,7 +3,7 @@ import type { Payload, Where } from 'payload'
 import { parse } from 'qs-esm'
 
 import { isLocale, type Locale } from '../domain/locales'
-import { configuredProjectTypes, COVERAGES, IDF_REGIONS, PROJECT_STATUSES, type Term } from '../domain/vocabularies'
+import { codedVocabularies, type CodedField, configuredProjectTypes, type Term } from '../domain/vocabularies'
 import { MAX_PUBLIC_LIMIT } from '../hooks/capPublicQueries'
 import { SLUG_PATTERN } from '../hooks/generateSlug'
 import { CARD_SELECT, rowsInShape } from './cards'
@@ -52,7 +52,7 @@ const number = (value: unknown, fallback: number, max: number) => {
 /** The conditions of `where`, when each is `field: { equals: value }` on a field the rows hold, joined by `and`. */
 type Conditions = { filters: GenericListQuery['filters']; titleLike: string[] }
 
-const filtersOf = (where: unknown, vocabularies: Record<Exclude<FilteredField, 'slug'>, readonly Term[]>): Conditions | null => {
+const filtersOf = (where: unknown, vocabularies: Record<CodedField, readonly Term[]>): Conditions | null => {
   const conditions: Conditions = { filters: [], titleLike: [] }
   if (where === undefined) return conditions
   if (!isPlainObject(where)) return null
@@ -103,12 +103,7 @@ export const genericListQuery = (params: Record<string, unknown>, payload: Paylo
   // Without a locale Payload reads the default one without its fallbacks, unlike the stored pages.
   const locale = params.locale
   if (typeof locale !== 'string' || !isLocale(locale)) return null
-  const filters = filtersOf(params.where, {
-    status: PROJECT_STATUSES,
-    projectType: configuredProjectTypes(payload.config),
-    idfRegion: IDF_REGIONS,
-    coverage: COVERAGES,
-  })
+  const filters = filtersOf(params.where, codedVocabularies(configuredProjectTypes(payload.config)))
   // One title search at most (two would be two `like`s on one column: left to Payload).
   if (!filters || filters.titleLike.length > 1) return null
   const sort = params.sort
