@@ -222,19 +222,24 @@ describe('the JSON export', () => {
       const targetReviewer = { ...(await createUser(target, ['reviewer'])), collection: 'users' } as any
       await importExport(target, JSON.parse(JSON.stringify(published)), 'export.json', { publish: true, user: targetReviewer })
       const page = (await target.find({ collection: 'projects', where: { slug: { equals: 'gestion-des-frontieres-au-sahel' } }, depth: 0 })).docs[0]!
-      // There, an editor's new Spanish translation waits for review.
-      await target.update({ collection: 'projects', id: page.id, locale: 'es', draft: true, data: { title: 'Gestión de fronteras en el Sahel', reviewStatus: 'in-review' } as any })
+      // There, an editor's new Spanish translation waits for review, with a new partner.
+      await target.update({ collection: 'projects', id: page.id, locale: 'es', draft: true, data: { title: 'Gestión de fronteras en el Sahel', budgetUSD: 999, reviewStatus: 'in-review' } as any })
+      // And a page it will link to is live there.
+      const other = await target.create({ collection: 'projects', data: validProject(page.memberStates![0] as number, { title: 'Sahel border posts', projectType: 'IB', projectId: 'IB.0999', _status: 'published', reviewStatus: 'approved' }) as any })
 
-      // The export comes again, its French title changed, and is published.
+      // The export comes again, its French title changed and the link added, and is published.
       const changed = JSON.parse(JSON.stringify(published)) as ProjectExport
       ;(changed.projects[0]!.title as Record<string, string>).fr = 'Gestion des frontières au Sahel, phase 2'
+      changed.projects[0]!.relatedProjects = [other.slug as string]
+      changed.projects.push({ ...changed.projects[0]!, slug: other.slug as string, title: { en: 'Sahel border posts', fr: null, es: null }, projectId: 'IB.0999', primaId: null, relatedProjects: [], outcomes: [] } as never)
       const [result] = await importExport(target, changed, 'export.json', { publish: true, user: targetReviewer })
-      expect(result).toMatchObject({ status: 'updated', changes: ['title (fr)'] })
+      expect(result).toMatchObject({ status: 'updated', changes: ['title (fr)', 'relatedProjects'] })
       const live = (locale: 'es' | 'fr') => target.findByID({ collection: 'projects', id: page.id, locale, fallbackLocale: false, depth: 0 })
-      expect((await live('fr')).title).toBe('Gestion des frontières au Sahel, phase 2')
+      expect(await live('fr')).toMatchObject({ title: 'Gestion des frontières au Sahel, phase 2', relatedProjects: [other.id], budgetUSD: page.budgetUSD })
       expect((await live('es')).title ?? null).toBeNull()
+      expect((await live('es')).translatedLocales).not.toContain('es')
       const draft = await target.findByID({ collection: 'projects', id: page.id, locale: 'es', fallbackLocale: false, draft: true, depth: 0 })
-      expect(draft).toMatchObject({ title: 'Gestión de fronteras en el Sahel', reviewStatus: 'in-review', _status: 'draft' })
+      expect(draft).toMatchObject({ title: 'Gestión de fronteras en el Sahel', budgetUSD: 999, relatedProjects: [other.id], reviewStatus: 'in-review', _status: 'draft' })
     } finally {
       await target.destroy()
     }

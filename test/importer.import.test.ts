@@ -166,16 +166,19 @@ describe('importing pages', () => {
     const editor = await createUser(payload, ['editor'])
     const token = await api.login(editor.email)
     expect((await api.rest('PATCH', `/outcomes/${outcome!.id}?draft=true&locale=en`, { token, body: { statement: 'Unreviewed English outcome' } })).status).toBe(200)
-    expect((await api.rest('PATCH', `/projects/${id}?draft=true&locale=en`, { token, body: { title: 'Unreviewed English title', reviewStatus: 'in-review' } })).status).toBe(200)
+    expect((await api.rest('PATCH', `/projects/${id}?draft=true&locale=en`, { token, body: { title: 'Unreviewed English title', budgetUSD: 999, reviewStatus: 'in-review' } })).status).toBe(200)
 
     // The French page changes on the old site, and a reviewer imports it again, publishing.
     writeFileSync(page, text('Page en ligne, modifiée', 'les migrants sont encore mieux protégés'))
     const [republished] = await importPages(payload, [page], { publish: true, user: reviewer })
     expect(republished).toMatchObject({ status: 'updated', projectId: id, changes: expect.arrayContaining(['title', 'outcomes[0]']) })
 
-    // The public sees the new French, and no English (the English reads fall back to French).
+    // The public sees the new French, and no English (the English reads fall back to French), nor
+    // the draft's other changes; the page does not claim an English version.
     const publicEnglish = await api.rest('GET', `/projects/${id}?locale=en&fallback-locale=none&depth=0`)
     expect(publicEnglish.body.title ?? null).toBeNull()
+    expect(publicEnglish.body).toMatchObject({ translatedLocales: ['fr'] })
+    expect(publicEnglish.body.budgetUSD ?? null).toBeNull()
     expect((await api.rest('GET', `/projects/${id}?locale=fr`)).body.title).toBe('Page en ligne, modifiée')
     const publicOutcome = await api.rest('GET', `/outcomes/${outcome!.id}?locale=en&fallback-locale=none`)
     expect(publicOutcome.body.statement ?? null).toBeNull()
@@ -183,7 +186,10 @@ describe('importing pages', () => {
 
     // The translation is still pending, in review, on top of the new French.
     const draft = (locale: 'en' | 'fr') => payload.findByID({ collection: 'projects', id, draft: true, locale, fallbackLocale: false, depth: 0 })
-    expect(await draft('en')).toMatchObject({ title: 'Unreviewed English title', reviewStatus: 'in-review', _status: 'draft' })
+    expect(await draft('en')).toMatchObject({ title: 'Unreviewed English title', budgetUSD: 999, translatedLocales: ['en', 'fr'], reviewStatus: 'in-review', _status: 'draft' })
+    // A draft like any other (not Payload's snapshot of it, which the admin's version views skip).
+    const { docs: latest } = await payload.findVersions({ collection: 'projects', where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] }, depth: 0 })
+    expect(latest.map((version: any) => version.snapshot ?? false)).toEqual([false])
     expect((await draft('fr')).title).toBe('Page en ligne, modifiée')
     const outcomeDraft = await payload.findByID({ collection: 'outcomes', id: outcome!.id, draft: true, locale: 'en', fallbackLocale: false, depth: 0 })
     expect(outcomeDraft.statement).toBe('Unreviewed English outcome')

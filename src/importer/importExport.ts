@@ -10,7 +10,8 @@ import { changedFields } from '../workflow/changes'
 import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
 import { forbidden } from '../workflow/errors'
 import type { ReviewState } from '../workflow/states'
-import { describeError, findExisting, hasPendingDraft, type ImportOptions, keepPendingReview, outcomesOf, type PageResult, recordImportMove } from './importPages'
+import { describeError, findExisting, hasPendingDraft, type ImportOptions, outcomesOf, type PageResult, recordDraftKept, recordImportMove } from './importPages'
+import { publishOverDraft } from './publishOverDraft'
 import type { Problem } from './readProject'
 
 const LOCALIZED = ['title', 'summary', 'description', 'partners'] as const
@@ -78,21 +79,23 @@ const importProject = async (
       const text = Object.fromEntries(LOCALIZED.map((field) => [field, inLocale(project[field] as Localized<unknown>, data, locale) ?? null]))
       const incoming = n === 0 ? { ...shared, ...text } : text
       const current = id === undefined ? null : await payload.findByID({ collection: 'projects', id, draft: compareWith === 'latest', locale, fallbackLocale: false, depth: 0, req, overrideAccess: true })
-      const outcomes = await outcomesOf(req, id, locale, compareWith)
-      // Read as published, an outcome's draft pending over it shows in its latest version.
-      const latestOutcomes = compareWith === 'published' ? new Map((await outcomesOf(req, id, locale)).map((outcome) => [outcome.id, outcome])) : null
+      // The stored outcomes by their number (drafts included), each compared with itself as
+      // published when the project is: a draft-only outcome does not shift the others.
+      const rows = await outcomesOf(req, id, locale)
+      const published = compareWith === 'published' ? new Map((await outcomesOf(req, id, locale, 'published')).map((outcome) => [outcome.id, outcome])) : null
       const changes = changedFields(incoming, current as Record<string, unknown> | null).map((field) => (LOCALIZED.includes(field as never) ? `${field} (${locale})` : field))
       // An outcome's text in this locale, and whether the stored one differs (indicators only
       // when the export has them: older exports carried statements alone).
-      const outcomeIn = (outcome: (typeof project.outcomes)[number], at: number) => {
+      const outcomeIn = (outcome: (typeof project.outcomes)[number]) => {
         const statement = inLocale(outcome.statement, data, locale)
         const indicators = outcome.indicators === undefined ? undefined : (inLocale(outcome.indicators, data, locale) ?? [])
-        const stored = outcomes[at]
+        const row = rows.find((stored) => stored.order === outcome.order)
+        const stored = row && published ? published.get(row.id) : row
         const changed = Boolean(statement) && (stored?.statement !== statement || (indicators !== undefined && JSON.stringify(stored?.indicators ?? []) !== JSON.stringify(indicators)))
-        return { statement, indicators, changed }
+        return { statement, indicators, changed, row }
       }
       project.outcomes.forEach((outcome, at) => {
-        if (outcomeIn(outcome, at).changed) changes.push(`outcomes[${at}] (${locale})`)
+        if (outcomeIn(outcome).changed) changes.push(`outcomes[${at}] (${locale})`)
       })
       result.changes.push(...changes)
       if (!changes.length || options.dryRun) continue
@@ -100,22 +103,24 @@ const importProject = async (
       const saved =
         id === undefined
           ? await payload.create({ collection: 'projects', locale, data: { ...incoming, ...status } as never, ...write })
-          : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write, ...(pendingDraft ? { publishSpecificLocale: locale } : {}) })
+          : pendingDraft
+            ? await publishOverDraft(write, { collection: 'projects', id, locale, data: { ...incoming, ...status }, keep: ['reviewStatus'] })
+            : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write })
       id = saved.id
       // Once per project, at its first write: the later languages' writes move nothing.
       if (!reviewRecorded) await recordImportMove(req, id, { was: existing?.reviewStatus, to: status.reviewStatus, publishing: publish, options, file })
       reviewRecorded = true
-      for (const [at, outcome] of project.outcomes.entries()) {
-        const { statement, indicators, changed } = outcomeIn(outcome, at)
+      for (const outcome of project.outcomes) {
+        const { statement, indicators, changed, row } = outcomeIn(outcome)
         if (!changed) continue
         const fields = { statement, ...(indicators === undefined ? {} : { indicators }), _status: status._status }
-        const pendingOutcome = publish && (await hasPendingDraft(req, 'outcomes', outcomes[at] && (latestOutcomes?.get(outcomes[at]!.id) ?? outcomes[at])))
-        if (outcomes[at]) await payload.update({ collection: 'outcomes', id: outcomes[at]!.id, locale, data: fields as never, ...write, ...(pendingOutcome ? { publishSpecificLocale: locale } : {}) })
+        // Its draft (pending over it, or never published) stays a draft but for this text.
+        if (row && publish && row._status === 'draft') await publishOverDraft(write, { collection: 'outcomes', id: row.id, locale, data: fields })
+        else if (row) await payload.update({ collection: 'outcomes', id: row.id, locale, data: fields as never, ...write })
         else await payload.create({ collection: 'outcomes', locale, data: { ...fields, project: id, order: outcome.order } as never, ...write })
       }
     }
-    // Once every language is live (each publication saved the draft again, approved).
-    if (pendingDraft && reviewRecorded && id !== undefined) await keepPendingReview(req, id, existing?.reviewStatus, { locale: locales[0], ...write }, file)
+    if (pendingDraft && reviewRecorded && id !== undefined) await recordDraftKept(req, id, existing?.reviewStatus, file)
     result.status = result.changes.length === 0 ? 'unchanged' : result.projectId === undefined ? 'created' : 'updated'
     result.projectId = id
     if (began) await commitTransaction(req)
@@ -129,7 +134,7 @@ const importProject = async (
 /** Links each project to its related projects, by slug, once all of them exist. */
 const linkRelatedProjects = async (payload: Payload, records: ExportedProject[], results: PageResult[], options: ImportOptions) => {
   const bySlug = new Map(
-    (await payload.find({ collection: 'projects', draft: true, depth: 0, limit: 0, pagination: false, select: { slug: true, relatedProjects: true } })).docs.map(
+    (await payload.find({ collection: 'projects', draft: true, depth: 0, limit: 0, pagination: false, select: { slug: true, relatedProjects: true, _status: true } })).docs.map(
       (doc: any) => [doc.slug, doc],
     ),
   )
@@ -146,6 +151,11 @@ const linkRelatedProjects = async (payload: Payload, records: ExportedProject[],
     const publish = Boolean(options.publish && project.publication === 'published')
     const req = await createLocalReq({ user: options.user ?? undefined }, payload)
     if (publish) req.context[WORKFLOW_WRITE] = true
+    if (publish && (await hasPendingDraft(req, 'projects', doc))) {
+      // Live here with a draft pending over it: the links go live, not the draft.
+      await publishOverDraft({ req, user: options.user ?? undefined, overrideAccess: !options.user, depth: 0 }, { collection: 'projects', id: doc.id, locale: LOCALES[0], data: { relatedProjects: wanted, _status: 'published' } })
+      continue
+    }
     await payload.update({
       collection: 'projects',
       id: doc.id,

@@ -17,6 +17,7 @@ import { recordReviewEvent } from '../workflow/recordTransition'
 import { isReviewState, type ReviewState } from '../workflow/states'
 import { htmlToPageText } from './htmlText'
 import { parsePage } from './parsePage'
+import { publishOverDraft } from './publishOverDraft'
 import { type Problem, readProject } from './readProject'
 
 export type PageResult = {
@@ -125,13 +126,12 @@ export const hasPendingDraft = async (req: PayloadRequest, collection: 'projects
   latest?._status === 'draft' && (await isPublishedRow(req, collection, latest.id))
 
 /**
- * After a publishing import put a page live under a draft pending review, the draft is back in
- * the review state it had (the publication approved the live version, not the pending text), and
- * the history says so.
+ * A publishing import put a page live under a draft pending review and saved that draft again in
+ * the review state it had (publishOverDraft): the publication approved the live version, not the
+ * pending text, and the history says so.
  */
-export const keepPendingReview = async (req: PayloadRequest, project: number | string, was: unknown, write: Record<string, unknown>, file: string) => {
+export const recordDraftKept = async (req: PayloadRequest, project: number | string, was: unknown, file: string) => {
   if (!isReviewState(was) || was === 'approved') return
-  await req.payload.update({ ...write, collection: 'projects', id: project, data: { reviewStatus: was } as never, draft: true, publishSpecificLocale: undefined })
   await recordReviewEvent(req, project, { from: 'approved', to: was, note: `Imported from ${path.basename(file)}: the draft pending over the page stays in review` })
 }
 
@@ -201,25 +201,27 @@ export const importPage = async (payload: Payload, file: string, options: Import
     // goes live without a second reviewer, so its writes bypass the review gate.
     if (options.publish) req.context[WORKFLOW_WRITE] = true
     const write = { draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user, ...writeOnly }
-    // Over a pending draft, Payload publishes this language from the published version and saves
-    // the draft again (as a snapshot) with this language's new text.
-    const thisLanguageOnly = { publishSpecificLocale: locale }
-    const project = existing
-      ? await payload.update({ collection: 'projects', id: existing.id, data: { ...data, ...review, _status: status } as any, ...write, ...(pendingDraft ? thisLanguageOnly : {}) })
-      : await payload.create({ collection: 'projects', data: { ...data, ...review, _status: status } as any, ...write })
+    const fields = { ...data, ...review, _status: status }
+    const project = !existing
+      ? await payload.create({ collection: 'projects', data: fields as any, ...write })
+      : pendingDraft
+        ? await publishOverDraft(write, { collection: 'projects', id: existing.id, locale, data: fields, keep: ['reviewStatus'] })
+        : await payload.update({ collection: 'projects', id: existing.id, data: fields as any, ...write })
     result.projectId = project.id
     await recordImportMove(req, project.id, { was: existing?.reviewStatus, to: review.reviewStatus, publishing: Boolean(options.publish), options, file })
     for (const [n, statement] of reading.outcomes.entries()) {
       const current = outcomes[n]
       if (statementOf(current) === statement) continue
-      if (current) {
-        const pendingOutcome = Boolean(options.publish) && (await hasPendingDraft(req, 'outcomes', current))
-        await payload.update({ collection: 'outcomes', id: current.id, data: { statement, _status: status }, ...write, ...(pendingOutcome ? thisLanguageOnly : {}) })
+      if (current && options.publish && current._status === 'draft') {
+        // Its draft (pending over it, or never published) stays a draft but for this statement.
+        await publishOverDraft(write, { collection: 'outcomes', id: current.id, locale, data: { statement, _status: status } })
+      } else if (current) {
+        await payload.update({ collection: 'outcomes', id: current.id, data: { statement, _status: status }, ...write })
       } else {
         await payload.create({ collection: 'outcomes', data: { project: project.id, order: n + 1, statement, _status: status } as any, ...write })
       }
     }
-    if (pendingDraft) await keepPendingReview(req, project.id, existing!.reviewStatus, write, file)
+    if (pendingDraft) await recordDraftKept(req, project.id, existing!.reviewStatus, file)
     if (began) await commitTransaction(req)
     committed = true
     return result

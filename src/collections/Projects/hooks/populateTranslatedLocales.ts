@@ -5,6 +5,12 @@ import { isLocale, LOCALES } from '../../../domain/locales'
 const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== ''
 
 /**
+ * Set by a write that does not start from the latest version (a publication of one language from
+ * the live page, src/importer/publishOverDraft.ts): the languages the page it starts from is in.
+ */
+export const TRANSLATED_LOCALES_BEFORE = 'projects:translatedLocalesBefore'
+
+/**
  * Keeps `translatedLocales` true: the locales in which the project has a title. Payload saves one
  * locale at a time, so the locale being saved is recomputed and the others are carried over.
  * Front ends read it to say "not available in English" instead of showing fallback text unmarked.
@@ -16,7 +22,7 @@ export const populateTranslatedLocales: CollectionBeforeChangeHook = ({ data, or
     locales = LOCALES.filter((code) => hasText((title as Record<string, unknown>)[code]))
   } else {
     const saved = req.locale
-    const previous: string[] = originalDoc?.translatedLocales ?? []
+    const previous: string[] = (req.context[TRANSLATED_LOCALES_BEFORE] as string[] | undefined) ?? originalDoc?.translatedLocales ?? []
     locales = previous.filter((code) => code !== saved)
     if (isLocale(saved) && hasText(title)) locales.push(saved)
   }
