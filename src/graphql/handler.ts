@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import { configToSchema } from '@payloadcms/graphql'
 import { type ExecutionArgs, type GraphQLError, type ValidationRule, validate as validateDocument } from 'graphql'
 import { createHandler } from 'graphql-http/lib/use/fetch'
@@ -74,16 +76,19 @@ type GraphQL = {
 
 /** Documents (with their variables and caller) remembered as valid, per schema. */
 export const VALIDATED_MAX = 1000
-/** A longer query is validated every time: the memory it would hold is not worth it. */
-export const VALIDATED_QUERY_MAX_CHARS = 16 * 1024
+/** A longer query with its variables is validated every time (hashing it would cost more than it saves). */
+export const VALIDATED_KEY_MAX_CHARS = 64 * 1024
 
 const built = new WeakMap<SanitizedConfig, GraphQL>()
 
 /**
  * The schema built once per config (as Payload's route does), with a validation that remembers
  * what it found valid. The rules depend on the document, the variables (query complexity counts
- * list sizes given as variables) and, through a host's own rules, on the request: the key holds
- * the query, operation, variables and the signed-in user; only a valid outcome is remembered.
+ * the branches `@include(if: $x)` keeps) and, through a host's own `graphQL.validationRules`, on
+ * the request: the key holds the query, operation, variables and the signed-in user, and only a
+ * valid outcome is remembered. A host rule reading anything else of the request (headers, roles,
+ * the time) is therefore not run again for a document it let through: such a host serves Payload's
+ * GRAPHQL_POST instead.
  */
 const graphQLOf = (config: SanitizedConfig): GraphQL => {
   const existing = built.get(config)
@@ -115,12 +120,18 @@ const graphQLOf = (config: SanitizedConfig): GraphQL => {
   return graphQL
 }
 
+/**
+ * What a validation is remembered under: a digest of the caller, operation, variables and query.
+ * The digest, not the text: variables the document does not declare are accepted (and ignored),
+ * and a remembered megabyte of them a thousand times over would be a gigabyte.
+ */
 const validationKey = (args: ExecutionArgs): string | undefined => {
   const query = args.document.loc?.source.body
-  if (query === undefined || query.length > VALIDATED_QUERY_MAX_CHARS) return undefined
+  if (query === undefined) return undefined
   const user = (args.contextValue as { req?: PayloadRequest } | undefined)?.req?.user
   const caller = user ? `${user.collection}:${user.id}` : null
-  return JSON.stringify([caller, args.operationName ?? null, args.variableValues ?? null, query])
+  const key = JSON.stringify([caller, args.operationName ?? null, args.variableValues ?? null, query])
+  return key.length > VALIDATED_KEY_MAX_CHARS ? undefined : createHash('sha256').update(key).digest('base64')
 }
 
 /** An error as Payload's route answers it: its status and data, details hidden unless debugging. */

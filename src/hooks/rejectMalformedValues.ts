@@ -30,7 +30,7 @@ const selectShapeOk = (value: unknown, hasMany: boolean) =>
  * a NUL character (U+0000; PostgreSQL refuses it, which was a 500), a choice (select) that is
  * not text (`false` reached PostgreSQL's enum, another 500), and one a hidden select does not offer.
  */
-export const rejectMalformedValues: CollectionBeforeValidateHook = ({ collection, data, req }) => {
+export const rejectMalformedValues: CollectionBeforeValidateHook = ({ collection, data, originalDoc, req }) => {
   const path = pathWithNul(data, '')
   if (path) {
     throw new ValidationError({ collection: collection.slug, errors: [{ path, message: `${path} contains a NUL character (U+0000), which text cannot hold.` }], req })
@@ -43,7 +43,10 @@ export const rejectMalformedValues: CollectionBeforeValidateHook = ({ collection
   }
   // Payload validates no field its admin condition hides (the review state, driven by the review
   // panel): a choice it does not offer would be stored (on PostgreSQL, refused by its enum: a 500).
-  const hidden = collection.flattenedFields.filter((field) => field.type === 'select' && field.admin?.condition && data && field.name in data)
+  // A value already stored (Payload passes it along in `data`) is not the caller's to answer for.
+  const hidden = collection.flattenedFields.filter(
+    (field) => field.type === 'select' && field.admin?.condition && data && field.name in data && JSON.stringify(data[field.name]) !== JSON.stringify(originalDoc?.[field.name]),
+  )
   for (const [name, allowed] of selectOptions(hidden)) {
     const value = data![name]
     const bad = (Array.isArray(value) ? value : [value]).find((item) => item !== null && item !== undefined && !allowed.has(item))
