@@ -71,6 +71,7 @@ describe('the GraphQL route answers as Payload’s does', () => {
     ['a write refused to an anonymous caller', () => ({ body: query('mutation { createOutcome(data: { statement: "x", project: 1 }) { id } }') })],
     ['a save refused by a rule, with the field named', () => ({ body: query('mutation { createProject(draft: true, data: { title: "Bad ID", projectId: "nonsense" }) { id } }'), token: editorToken })],
     ['a variable of the wrong type', () => ({ body: query('query List($limit: Int) { Projects(limit: $limit) { docs { title } } }', { limit: 'ten' }) })],
+    ['a required variable not given', () => ({ body: query('query One($id: Int!) { Project(id: $id) { title } }') })],
     ['a signed-in read', () => ({ body: query('{ meUser { user { email roles } } }'), token: editorToken })],
     ['a login, which sets a cookie', () => ({ body: query(`mutation { loginUser(email: "${editorEmail}", password: "${TEST_PASSWORD}") { user { email } } }`) })],
   ]
