@@ -230,10 +230,11 @@ describe('the JSON export', () => {
       // The export comes again, its French title changed and the link added, and is published.
       const changed = JSON.parse(JSON.stringify(published)) as ProjectExport
       ;(changed.projects[0]!.title as Record<string, string>).fr = 'Gestion des frontières au Sahel, phase 2'
+      ;(changed.projects[0]!.title as Record<string, string>).en = 'Border management in the Sahel, phase 2'
       changed.projects[0]!.relatedProjects = [other.slug as string]
       changed.projects.push({ ...changed.projects[0]!, slug: other.slug as string, title: { en: 'Sahel border posts', fr: null, es: null }, projectId: 'IB.0999', primaId: null, relatedProjects: [], outcomes: [] } as never)
       const [result] = await importExport(target, changed, 'export.json', { publish: true, user: targetReviewer })
-      expect(result).toMatchObject({ status: 'updated', changes: ['title (fr)', 'relatedProjects'] })
+      expect(result).toMatchObject({ status: 'updated', changes: ['title (en)', 'title (fr)', 'relatedProjects'] })
       const live = (locale: 'es' | 'fr') => target.findByID({ collection: 'projects', id: page.id, locale, fallbackLocale: false, depth: 0 })
       expect(await live('fr')).toMatchObject({ title: 'Gestion des frontières au Sahel, phase 2', relatedProjects: [other.id], budgetUSD: page.budgetUSD })
       expect((await live('es')).title ?? null).toBeNull()

@@ -166,7 +166,9 @@ describe('importing pages', () => {
     const editor = await createUser(payload, ['editor'])
     const token = await api.login(editor.email)
     expect((await api.rest('PATCH', `/outcomes/${outcome!.id}?draft=true&locale=en`, { token, body: { statement: 'Unreviewed English outcome' } })).status).toBe(200)
-    expect((await api.rest('PATCH', `/projects/${id}?draft=true&locale=en`, { token, body: { title: 'Unreviewed English title', budgetUSD: 999, reviewStatus: 'in-review' } })).status).toBe(200)
+    expect((await api.rest('PATCH', `/projects/${id}?draft=true&locale=en`, { token, body: { title: 'Unreviewed English title', summary: 'Unreviewed English summary', budgetUSD: 999 } })).status).toBe(200)
+    // And a French summary, the whole sent for review.
+    expect((await api.rest('PATCH', `/projects/${id}?draft=true&locale=fr`, { token, body: { summary: 'Résumé en attente', reviewStatus: 'in-review' } })).status).toBe(200)
 
     // The French page changes on the old site, and a reviewer imports it again, publishing.
     writeFileSync(page, text('Page en ligne, modifiée', 'les migrants sont encore mieux protégés'))
@@ -179,7 +181,8 @@ describe('importing pages', () => {
     expect(publicEnglish.body.title ?? null).toBeNull()
     expect(publicEnglish.body).toMatchObject({ translatedLocales: ['fr'] })
     expect(publicEnglish.body.budgetUSD ?? null).toBeNull()
-    expect((await api.rest('GET', `/projects/${id}?locale=fr`)).body.title).toBe('Page en ligne, modifiée')
+    expect((await api.rest('GET', `/projects/${id}?locale=fr`)).body).toMatchObject({ title: 'Page en ligne, modifiée' })
+    expect((await api.rest('GET', `/projects/${id}?locale=fr&fallback-locale=none`)).body.summary ?? null).toBeNull()
     const publicOutcome = await api.rest('GET', `/outcomes/${outcome!.id}?locale=en&fallback-locale=none`)
     expect(publicOutcome.body.statement ?? null).toBeNull()
     expect((await api.rest('GET', `/outcomes/${outcome!.id}?locale=fr`)).body.statement).toBe('Les migrants sont encore mieux protégés.')
@@ -190,7 +193,7 @@ describe('importing pages', () => {
     // A draft like any other (not Payload's snapshot of it, which the admin's version views skip).
     const { docs: latest } = await payload.findVersions({ collection: 'projects', where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] }, depth: 0 })
     expect(latest.map((version: any) => version.snapshot ?? false)).toEqual([false])
-    expect((await draft('fr')).title).toBe('Page en ligne, modifiée')
+    expect(await draft('fr')).toMatchObject({ title: 'Page en ligne, modifiée', summary: 'Résumé en attente' })
     const outcomeDraft = await payload.findByID({ collection: 'outcomes', id: outcome!.id, draft: true, locale: 'en', fallbackLocale: false, depth: 0 })
     expect(outcomeDraft.statement).toBe('Unreviewed English outcome')
     const { docs: history } = await payload.find({ collection: 'review-events', where: { project: { equals: id } }, sort: 'createdAt', depth: 0 })
@@ -203,6 +206,21 @@ describe('importing pages', () => {
     const [again] = await importPages(payload, [page], { publish: true, user: reviewer })
     expect(again!.status).toBe('unchanged')
     expect((await draft('en')).title).toBe('Unreviewed English title')
+
+    // The English page arrives, published: its title and outcomes go live, not the pending
+    // English summary it does not state, which stays in the draft.
+    const englishPage = path.join(dir, 'pending.en.txt')
+    writeFileSync(
+      englishPage,
+      `Page online\n-\nCoverage\nNational\n-\nProjects ID\nLM.0995\n-\nBenefiting Member States\nLesotho\nIOM will reach this objective through two outcomes: i) migrants are better protected; and ii) the authorities cooperate.`,
+    )
+    const [english] = await importPages(payload, [englishPage], { publish: true, user: reviewer })
+    expect(english).toMatchObject({ status: 'updated', projectId: id, locale: 'en' })
+    const liveEnglish = await api.rest('GET', `/projects/${id}?locale=en&fallback-locale=none&depth=0`)
+    expect(liveEnglish.body).toMatchObject({ title: 'Page online', translatedLocales: ['en', 'fr'] })
+    expect(liveEnglish.body.summary ?? null).toBeNull()
+    expect(liveEnglish.body.budgetUSD ?? null).toBeNull()
+    expect(await draft('en')).toMatchObject({ title: 'Page online', summary: 'Unreviewed English summary', budgetUSD: 999, reviewStatus: 'in-review' })
   })
 
   it('imports a fund-site page saved as HTML, and reports an English body on a French page', async () => {

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 
 import { startTransaction } from '../database'
+import { relationIds } from '../domain/relations'
 import { hasRole } from '../access'
 import { LOCALES, type Locale } from '../domain/locales'
 import type { ExportedProject, Localized, ProjectExport } from '../exporter/exportProjects'
@@ -79,18 +80,22 @@ const importProject = async (
       const text = Object.fromEntries(LOCALIZED.map((field) => [field, inLocale(project[field] as Localized<unknown>, data, locale) ?? null]))
       const incoming = n === 0 ? { ...shared, ...text } : text
       const current = id === undefined ? null : await payload.findByID({ collection: 'projects', id, draft: compareWith === 'latest', locale, fallbackLocale: false, depth: 0, req, overrideAccess: true })
-      // The stored outcomes by their number (drafts included), each compared with itself as
-      // published when the project is: a draft-only outcome does not shift the others.
+      // The stored outcomes by their number: as published when the project is compared with its
+      // live page (a draft that renumbers or adds outcomes does not shift them), else as last saved.
       const rows = await outcomesOf(req, id, locale)
-      const published = compareWith === 'published' ? new Map((await outcomesOf(req, id, locale, 'published')).map((outcome) => [outcome.id, outcome])) : null
+      const liveRows = compareWith === 'published' ? await outcomesOf(req, id, locale, 'published') : null
       const changes = changedFields(incoming, current as Record<string, unknown> | null).map((field) => (LOCALIZED.includes(field as never) ? `${field} (${locale})` : field))
       // An outcome's text in this locale, and whether the stored one differs (indicators only
       // when the export has them: older exports carried statements alone).
       const outcomeIn = (outcome: (typeof project.outcomes)[number]) => {
         const statement = inLocale(outcome.statement, data, locale)
         const indicators = outcome.indicators === undefined ? undefined : (inLocale(outcome.indicators, data, locale) ?? [])
-        const row = rows.find((stored) => stored.order === outcome.order)
-        const stored = row && published ? published.get(row.id) : row
+        const liveRow = liveRows?.find((stored) => stored.order === outcome.order)
+        // The row to write: the live one (as last saved), else one only ever a draft.
+        const row = liveRow
+          ? (rows.find((stored) => stored.id === liveRow.id) ?? liveRow)
+          : rows.find((stored) => stored.order === outcome.order && !liveRows?.some((known) => known.id === stored.id))
+        const stored = liveRows ? liveRow : row
         const changed = Boolean(statement) && (stored?.statement !== statement || (indicators !== undefined && JSON.stringify(stored?.indicators ?? []) !== JSON.stringify(indicators)))
         return { statement, indicators, changed, row }
       }
@@ -104,7 +109,7 @@ const importProject = async (
         id === undefined
           ? await payload.create({ collection: 'projects', locale, data: { ...incoming, ...status } as never, ...write })
           : pendingDraft
-            ? await publishOverDraft(write, { collection: 'projects', id, locale, data: { ...incoming, ...status }, keep: ['reviewStatus'] })
+            ? await publishOverDraft(write, { collection: 'projects', id, locale, data: { ...incoming, ...status } })
             : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write })
       id = saved.id
       // Once per project, at its first write: the later languages' writes move nothing.
@@ -142,30 +147,37 @@ const linkRelatedProjects = async (payload: Payload, records: ExportedProject[],
     const doc = bySlug.get(project.slug)
     const result = results[n]!
     if (!doc || result.status === 'failed') continue
-    const wanted = project.relatedProjects.map((slug) => bySlug.get(slug)?.id).filter((id) => id !== undefined)
-    const current = (doc.relatedProjects ?? []).map((ref: any) => (typeof ref === 'object' ? ref.id : ref))
-    if (changedFields({ relatedProjects: wanted }, { relatedProjects: current }).length === 0) continue
-    result.changes.push('relatedProjects')
-    if (result.status === 'unchanged') result.status = 'updated'
-    if (options.dryRun) continue
     const publish = Boolean(options.publish && project.publication === 'published')
     const req = await createLocalReq({ user: options.user ?? undefined }, payload)
-    if (publish) req.context[WORKFLOW_WRITE] = true
-    if (publish && (await hasPendingDraft(req, 'projects', doc))) {
-      // Live here with a draft pending over it: the links go live, not the draft.
-      await publishOverDraft({ req, user: options.user ?? undefined, overrideAccess: !options.user, depth: 0 }, { collection: 'projects', id: doc.id, locale: LOCALES[0], data: { relatedProjects: wanted, _status: 'published' } })
-      continue
+    const began = options.dryRun ? false : await startTransaction(req)
+    let committed = false
+    try {
+      // Live here with a draft pending over it, a publication compares with, and writes from, the live page.
+      const overDraft = publish && (await hasPendingDraft(req, 'projects', doc))
+      const live = overDraft ? await payload.findByID({ collection: 'projects', id: doc.id, depth: 0, overrideAccess: true, req }) : null
+      const wanted = project.relatedProjects.map((slug) => bySlug.get(slug)?.id).filter((id) => id !== undefined)
+      const current = relationIds((live ?? doc).relatedProjects)
+      if (changedFields({ relatedProjects: wanted }, { relatedProjects: current }).length === 0) continue
+      result.changes.push('relatedProjects')
+      if (result.status === 'unchanged') result.status = 'updated'
+      if (options.dryRun) continue
+      if (publish) req.context[WORKFLOW_WRITE] = true
+      const write = { req, user: options.user ?? undefined, overrideAccess: !options.user, depth: 0 }
+      if (live) {
+        // In a language the live page has: publishing one it lacks would need its title.
+        const locale = ((live.translatedLocales as Locale[] | undefined) ?? [])[0] ?? LOCALES[0]
+        await publishOverDraft(write, { collection: 'projects', id: doc.id, locale, data: { relatedProjects: wanted, _status: 'published' } })
+      } else {
+        await payload.update({ ...write, collection: 'projects', id: doc.id, data: { relatedProjects: wanted, _status: publish ? 'published' : 'draft' } as never, draft: !publish })
+      }
+      if (began) await commitTransaction(req)
+      committed = true
+    } catch (error) {
+      Object.assign(result, { status: 'failed', error: `relatedProjects: ${describeError(error)}` })
+    } finally {
+      // Every way out but the commit (nothing to link, a failure) ends the transaction.
+      if (began && !committed) await killTransaction(req)
     }
-    await payload.update({
-      collection: 'projects',
-      id: doc.id,
-      data: { relatedProjects: wanted, _status: publish ? 'published' : 'draft' } as never,
-      draft: !publish,
-      req,
-      user: options.user ?? undefined,
-      overrideAccess: !options.user,
-      depth: 0,
-    })
   }
 }
 

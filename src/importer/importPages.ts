@@ -205,7 +205,7 @@ export const importPage = async (payload: Payload, file: string, options: Import
     const project = !existing
       ? await payload.create({ collection: 'projects', data: fields as any, ...write })
       : pendingDraft
-        ? await publishOverDraft(write, { collection: 'projects', id: existing.id, locale, data: fields, keep: ['reviewStatus'] })
+        ? await publishOverDraft(write, { collection: 'projects', id: existing.id, locale, data: fields })
         : await payload.update({ collection: 'projects', id: existing.id, data: fields as any, ...write })
     result.projectId = project.id
     await recordImportMove(req, project.id, { was: existing?.reviewStatus, to: review.reviewStatus, publishing: Boolean(options.publish), options, file })
