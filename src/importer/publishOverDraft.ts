@@ -49,7 +49,7 @@ export const publishOverDraft = async (write: ImportWrite, { collection, id, loc
   const pendingEverywhere = await read(true, 'all')
   const live = (await isPublishedRow(req, collection, id)) ? await read(false, locale) : null
   const startingFrom = (doc: Doc | null) => {
-    if (collection === 'projects') req.context[TRANSLATED_LOCALES_BEFORE] = (doc?.translatedLocales as string[] | undefined) ?? []
+    if (collection === 'projects') req.context[TRANSLATED_LOCALES_BEFORE] = { id, locales: (doc?.translatedLocales as string[] | undefined) ?? [] }
   }
   try {
     startingFrom(live)

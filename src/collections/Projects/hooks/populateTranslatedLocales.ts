@@ -6,7 +6,8 @@ const hasText = (value: unknown) => typeof value === 'string' && value.trim() !=
 
 /**
  * Set by a write that does not start from the latest version (a publication of one language from
- * the live page, src/importer/publishOverDraft.ts): the languages the page it starts from is in.
+ * the live page, src/importer/publishOverDraft.ts): which project, and the languages the page it
+ * starts from is in (another project saved in the same request keeps its own).
  */
 export const TRANSLATED_LOCALES_BEFORE = 'projects:translatedLocalesBefore'
 
@@ -22,7 +23,8 @@ export const populateTranslatedLocales: CollectionBeforeChangeHook = ({ data, or
     locales = LOCALES.filter((code) => hasText((title as Record<string, unknown>)[code]))
   } else {
     const saved = req.locale
-    const previous: string[] = (req.context[TRANSLATED_LOCALES_BEFORE] as string[] | undefined) ?? originalDoc?.translatedLocales ?? []
+    const given = req.context[TRANSLATED_LOCALES_BEFORE] as { id: number | string; locales: string[] } | undefined
+    const previous: string[] = (given && String(given.id) === String(originalDoc?.id) ? given.locales : originalDoc?.translatedLocales) ?? []
     locales = previous.filter((code) => code !== saved)
     if (isLocale(saved) && hasText(title)) locales.push(saved)
   }
