@@ -239,8 +239,12 @@ describe('the JSON export', () => {
       expect(await live('fr')).toMatchObject({ title: 'Gestion des frontières au Sahel, phase 2', relatedProjects: [other.id], budgetUSD: page.budgetUSD })
       expect((await live('es')).title ?? null).toBeNull()
       expect((await live('es')).translatedLocales).not.toContain('es')
+      expect((await target.findByID({ collection: 'projects', id: page.id, locale: 'en', fallbackLocale: false, depth: 0 })).title).toBe('Border management in the Sahel, phase 2')
       const draft = await target.findByID({ collection: 'projects', id: page.id, locale: 'es', fallbackLocale: false, draft: true, depth: 0 })
-      expect(draft).toMatchObject({ title: 'Gestión de fronteras en el Sahel', budgetUSD: 999, relatedProjects: [other.id], reviewStatus: 'in-review', _status: 'draft' })
+      expect(draft).toMatchObject({ title: 'Gestión de fronteras en el Sahel', budgetUSD: 999, relatedProjects: [other.id], reviewStatus: 'in-review', _status: 'draft', translatedLocales: ['en', 'fr', 'es'] })
+      const draftIn = (locale: 'en' | 'fr') => target.findByID({ collection: 'projects', id: page.id, locale, fallbackLocale: false, draft: true, depth: 0 })
+      expect((await draftIn('en')).title).toBe('Border management in the Sahel, phase 2')
+      expect((await draftIn('fr')).title).toBe('Gestion des frontières au Sahel, phase 2')
     } finally {
       await target.destroy()
     }

@@ -153,8 +153,8 @@ describe('importing pages', () => {
 
   it('publishing over a draft pending review puts the page’s language live and leaves the draft’s other text in review', async () => {
     const page = path.join(dir, 'pending.fr.txt')
-    const text = (title: string, outcome: string) =>
-      `${title}\n-\nCouverture\nNational\n-\nProjet ID\nLM.0995\n-\nEtat(s) membre(s) beneficiaires remplissant les conditions requises\nLesotho\nL’OIM atteindra cet objectif par l’obtention des deux effets directs suivants : i) ${outcome} ; et ii) les autorités coopèrent.`
+    const text = (title: string, outcome: string, third = '') =>
+      `${title}\n-\nCouverture\nNational\n-\nProjet ID\nLM.0995\n-\nEtat(s) membre(s) beneficiaires remplissant les conditions requises\nLesotho\nL’OIM atteindra cet objectif par l’obtention des effets directs suivants : i) ${outcome} ; ii) les autorités coopèrent${third ? ` ; et iii) ${third}` : ''}.`
     writeFileSync(page, text('Page en ligne', 'les migrants sont mieux protégés'))
     const reviewer = { ...(await createUser(payload, ['reviewer'])), collection: 'users' } as any
     const [live] = await importPages(payload, [page], { publish: true, user: reviewer })
@@ -170,10 +170,16 @@ describe('importing pages', () => {
     // And a French summary, the whole sent for review.
     expect((await api.rest('PATCH', `/projects/${id}?draft=true&locale=fr`, { token, body: { summary: 'Résumé en attente', reviewStatus: 'in-review' } })).status).toBe(200)
 
-    // The French page changes on the old site, and a reviewer imports it again, publishing.
-    writeFileSync(page, text('Page en ligne, modifiée', 'les migrants sont encore mieux protégés'))
+    // A third outcome, new, with an indicator, waits for review too (never published).
+    const third = await api.rest('POST', '/outcomes?draft=true&locale=fr', { token, body: { project: id, order: 3, statement: 'Un effet en attente', indicators: ['Indicateur non relu'] } })
+    expect(third.status).toBe(201)
+    const thirdId = third.body.doc.id
+
+    // The French page changes on the old site (and names the third outcome), and a reviewer
+    // imports it again, publishing.
+    writeFileSync(page, text('Page en ligne, modifiée', 'les migrants sont encore mieux protégés', 'les familles sont informées'))
     const [republished] = await importPages(payload, [page], { publish: true, user: reviewer })
-    expect(republished).toMatchObject({ status: 'updated', projectId: id, changes: expect.arrayContaining(['title', 'outcomes[0]']) })
+    expect(republished).toMatchObject({ status: 'updated', projectId: id, changes: expect.arrayContaining(['title', 'outcomes[0]', 'outcomes[2]']) })
 
     // The public sees the new French, and no English (the English reads fall back to French), nor
     // the draft's other changes; the page does not claim an English version.
@@ -186,6 +192,12 @@ describe('importing pages', () => {
     const publicOutcome = await api.rest('GET', `/outcomes/${outcome!.id}?locale=en&fallback-locale=none`)
     expect(publicOutcome.body.statement ?? null).toBeNull()
     expect((await api.rest('GET', `/outcomes/${outcome!.id}?locale=fr`)).body.statement).toBe('Les migrants sont encore mieux protégés.')
+    // The third goes live with the page's statement and without its unreviewed indicator, which
+    // stays in its draft.
+    const liveThird = await api.rest('GET', `/outcomes/${thirdId}?locale=fr`)
+    expect(liveThird.body).toMatchObject({ statement: 'Les familles sont informées.', indicators: [] })
+    const thirdDraft = await payload.findByID({ collection: 'outcomes', id: thirdId, draft: true, locale: 'fr', depth: 0 })
+    expect(thirdDraft).toMatchObject({ statement: 'Les familles sont informées.', indicators: ['Indicateur non relu'] })
 
     // The translation is still pending, in review, on top of the new French.
     const draft = (locale: 'en' | 'fr') => payload.findByID({ collection: 'projects', id, draft: true, locale, fallbackLocale: false, depth: 0 })
@@ -196,6 +208,8 @@ describe('importing pages', () => {
     expect(await draft('fr')).toMatchObject({ title: 'Page en ligne, modifiée', summary: 'Résumé en attente' })
     const outcomeDraft = await payload.findByID({ collection: 'outcomes', id: outcome!.id, draft: true, locale: 'en', fallbackLocale: false, depth: 0 })
     expect(outcomeDraft.statement).toBe('Unreviewed English outcome')
+    const { docs: latestOutcome } = await payload.findVersions({ collection: 'outcomes', where: { and: [{ parent: { equals: outcome!.id } }, { latest: { equals: true } }] }, depth: 0 })
+    expect(latestOutcome.map((version: any) => version.snapshot ?? false)).toEqual([false])
     const { docs: history } = await payload.find({ collection: 'review-events', where: { project: { equals: id } }, sort: 'createdAt', depth: 0 })
     expect(history.slice(-2).map(({ from, to, note }) => ({ from, to, note }))).toEqual([
       { from: 'in-review', to: 'approved', note: 'Imported from pending.fr.txt' },
@@ -220,7 +234,8 @@ describe('importing pages', () => {
     expect(liveEnglish.body).toMatchObject({ title: 'Page online', translatedLocales: ['en', 'fr'] })
     expect(liveEnglish.body.summary ?? null).toBeNull()
     expect(liveEnglish.body.budgetUSD ?? null).toBeNull()
-    expect(await draft('en')).toMatchObject({ title: 'Page online', summary: 'Unreviewed English summary', budgetUSD: 999, reviewStatus: 'in-review' })
+    expect(await draft('en')).toMatchObject({ title: 'Page online', summary: 'Unreviewed English summary', budgetUSD: 999, reviewStatus: 'in-review', translatedLocales: ['en', 'fr'] })
+    expect(await draft('fr')).toMatchObject({ summary: 'Résumé en attente' })
   })
 
   it('imports a fund-site page saved as HTML, and reports an English body on a French page', async () => {

@@ -76,6 +76,8 @@ const importProject = async (
     // version, the draft kept for its review (see importPage).
     const pendingDraft = publish && (await hasPendingDraft(req, 'projects', existing))
     const compareWith = pendingDraft ? 'published' : against
+    // Whether the last publication left the pending draft on top (each language's may).
+    let keptDraft = false
     for (const [n, locale] of locales.entries()) {
       const text = Object.fromEntries(LOCALIZED.map((field) => [field, inLocale(project[field] as Localized<unknown>, data, locale) ?? null]))
       const incoming = n === 0 ? { ...shared, ...text } : text
@@ -109,7 +111,7 @@ const importProject = async (
         id === undefined
           ? await payload.create({ collection: 'projects', locale, data: { ...incoming, ...status } as never, ...write })
           : pendingDraft
-            ? await publishOverDraft(write, { collection: 'projects', id, locale, data: { ...incoming, ...status } })
+            ? await publishOverDraft(write, { collection: 'projects', id, locale, data: { ...incoming, ...status } }).then(({ doc, draftKept }) => ((keptDraft = draftKept), doc))
             : await payload.update({ collection: 'projects', id, locale, data: { ...incoming, ...status } as never, ...write })
       id = saved.id
       // Once per project, at its first write: the later languages' writes move nothing.
@@ -125,7 +127,7 @@ const importProject = async (
         else await payload.create({ collection: 'outcomes', locale, data: { ...fields, project: id, order: outcome.order } as never, ...write })
       }
     }
-    if (pendingDraft && reviewRecorded && id !== undefined) await recordDraftKept(req, id, existing?.reviewStatus, file)
+    if (keptDraft && id !== undefined) await recordDraftKept(req, id, existing?.reviewStatus, file)
     result.status = result.changes.length === 0 ? 'unchanged' : result.projectId === undefined ? 'created' : 'updated'
     result.projectId = id
     if (began) await commitTransaction(req)

@@ -185,11 +185,21 @@ export const importPage = async (payload: Payload, file: string, options: Import
     const pendingDraft = Boolean(options.publish) && (await hasPendingDraft(req, 'projects', existing))
     const live = pendingDraft ? await payload.findByID({ collection: 'projects', id: existing!.id, draft: false, locale, fallbackLocale: false, depth: 0, overrideAccess: true, req }) : existing
     result.changes = changedFields(data, (live as Record<string, unknown> | undefined) ?? null)
-    const outcomes = await outcomesOf(req, existing?.id, locale)
-    const liveStatements = pendingDraft ? new Map((await outcomesOf(req, existing!.id, locale, 'published')).map((outcome) => [outcome.id, outcome.statement])) : null
-    const statementOf = (outcome: (typeof outcomes)[number] | undefined) => (outcome && liveStatements ? liveStatements.get(outcome.id) : outcome?.statement)
+    const latest = await outcomesOf(req, existing?.id, locale)
+    // Over a pending draft, the page's nth outcome is the live one numbered n (compared with its
+    // live statement), else one only ever a draft: a draft that renumbers or adds outcomes does
+    // not shift them. Otherwise the nth as last saved.
+    const liveOutcomes = pendingDraft ? await outcomesOf(req, existing!.id, locale, 'published') : null
+    const outcomes = reading.outcomes.map((_, n) => {
+      if (!liveOutcomes) return { row: latest[n], statement: latest[n]?.statement }
+      const liveRow = liveOutcomes.find((outcome) => outcome.order === n + 1)
+      const row = liveRow
+        ? (latest.find((outcome) => outcome.id === liveRow.id) ?? liveRow)
+        : latest.find((outcome) => outcome.order === n + 1 && !liveOutcomes.some((known) => known.id === outcome.id))
+      return { row, statement: liveRow?.statement }
+    })
     // Named by their place on the page (outcomes[2] is the third), not among the changed ones.
-    result.changes.push(...reading.outcomes.flatMap((statement, n) => (statementOf(outcomes[n]) !== statement ? [`outcomes[${n}]`] : [])))
+    result.changes.push(...reading.outcomes.flatMap((statement, n) => (outcomes[n]!.statement !== statement ? [`outcomes[${n}]`] : [])))
     result.projectId = existing?.id
     if (existing && result.changes.length === 0) return result
     result.status = existing ? 'updated' : 'created'
@@ -202,16 +212,17 @@ export const importPage = async (payload: Payload, file: string, options: Import
     if (options.publish) req.context[WORKFLOW_WRITE] = true
     const write = { draft: !options.publish, locale, req, user: options.user ?? undefined, overrideAccess: !options.user, ...writeOnly }
     const fields = { ...data, ...review, _status: status }
+    let keptDraft = false
     const project = !existing
       ? await payload.create({ collection: 'projects', data: fields as any, ...write })
       : pendingDraft
-        ? await publishOverDraft(write, { collection: 'projects', id: existing.id, locale, data: fields })
+        ? await publishOverDraft(write, { collection: 'projects', id: existing.id, locale, data: fields }).then(({ doc, draftKept }) => ((keptDraft = draftKept), doc))
         : await payload.update({ collection: 'projects', id: existing.id, data: fields as any, ...write })
     result.projectId = project.id
     await recordImportMove(req, project.id, { was: existing?.reviewStatus, to: review.reviewStatus, publishing: Boolean(options.publish), options, file })
     for (const [n, statement] of reading.outcomes.entries()) {
-      const current = outcomes[n]
-      if (statementOf(current) === statement) continue
+      const { row: current, statement: stored } = outcomes[n]!
+      if (stored === statement) continue
       if (current && options.publish && current._status === 'draft') {
         // Its draft (pending over it, or never published) stays a draft but for this statement.
         await publishOverDraft(write, { collection: 'outcomes', id: current.id, locale, data: { statement, _status: status } })
@@ -221,7 +232,7 @@ export const importPage = async (payload: Payload, file: string, options: Import
         await payload.create({ collection: 'outcomes', data: { project: project.id, order: n + 1, statement, _status: status } as any, ...write })
       }
     }
-    if (pendingDraft) await recordDraftKept(req, project.id, existing!.reviewStatus, file)
+    if (keptDraft) await recordDraftKept(req, project.id, existing!.reviewStatus, file)
     if (began) await commitTransaction(req)
     committed = true
     return result
