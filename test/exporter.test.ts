@@ -231,15 +231,20 @@ describe('the JSON export', () => {
       const changed = JSON.parse(JSON.stringify(published)) as ProjectExport
       ;(changed.projects[0]!.title as Record<string, string>).fr = 'Gestion des frontières au Sahel, phase 2'
       ;(changed.projects[0]!.title as Record<string, string>).en = 'Border management in the Sahel, phase 2'
+      // And it names no partner any more.
+      changed.projects[0]!.partners = { en: null, fr: null, es: null } as never
       changed.projects[0]!.relatedProjects = [other.slug as string]
       changed.projects.push({ ...changed.projects[0]!, slug: other.slug as string, title: { en: 'Sahel border posts', fr: null, es: null }, projectId: 'IB.0999', primaId: null, relatedProjects: [], outcomes: [] } as never)
       const [result] = await importExport(target, changed, 'export.json', { publish: true, user: targetReviewer })
-      expect(result).toMatchObject({ status: 'updated', changes: ['title (en)', 'title (fr)', 'relatedProjects'] })
+      expect(result).toMatchObject({ status: 'updated', changes: ['title (en)', 'partners (en)', 'title (fr)', 'partners (fr)', 'relatedProjects'] })
       const live = (locale: 'es' | 'fr') => target.findByID({ collection: 'projects', id: page.id, locale, fallbackLocale: false, depth: 0 })
       expect(await live('fr')).toMatchObject({ title: 'Gestion des frontières au Sahel, phase 2', relatedProjects: [other.id], budgetUSD: page.budgetUSD })
+      expect((await live('fr')).partners ?? []).toEqual([])
       expect((await live('es')).title ?? null).toBeNull()
       expect((await live('es')).translatedLocales).not.toContain('es')
-      expect((await target.findByID({ collection: 'projects', id: page.id, locale: 'en', fallbackLocale: false, depth: 0 })).title).toBe('Border management in the Sahel, phase 2')
+      const liveEnglish = await target.findByID({ collection: 'projects', id: page.id, locale: 'en', fallbackLocale: false, depth: 0 })
+      expect(liveEnglish.title).toBe('Border management in the Sahel, phase 2')
+      expect(liveEnglish.partners ?? []).toEqual([])
       const draft = await target.findByID({ collection: 'projects', id: page.id, locale: 'es', fallbackLocale: false, draft: true, depth: 0 })
       expect(draft).toMatchObject({ title: 'Gestión de fronteras en el Sahel', budgetUSD: 999, relatedProjects: [other.id], reviewStatus: 'in-review', _status: 'draft', translatedLocales: ['en', 'fr', 'es'] })
       const draftIn = (locale: 'en' | 'fr') => target.findByID({ collection: 'projects', id: page.id, locale, fallbackLocale: false, draft: true, depth: 0 })

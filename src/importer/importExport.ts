@@ -79,7 +79,8 @@ const importProject = async (
     // Whether the last publication left the pending draft on top (each language's may).
     let keptDraft = false
     for (const [n, locale] of locales.entries()) {
-      const text = Object.fromEntries(LOCALIZED.map((field) => [field, inLocale(project[field] as Localized<unknown>, data, locale) ?? null]))
+      // No partners is an empty list: a null leaves the stored ones in place.
+      const text = Object.fromEntries(LOCALIZED.map((field) => [field, inLocale(project[field] as Localized<unknown>, data, locale) ?? (field === 'partners' ? [] : null)]))
       const incoming = n === 0 ? { ...shared, ...text } : text
       const current = id === undefined ? null : await payload.findByID({ collection: 'projects', id, draft: compareWith === 'latest', locale, fallbackLocale: false, depth: 0, req, overrideAccess: true })
       // The stored outcomes by their number: as published when the project is compared with its
