@@ -254,6 +254,29 @@ describe('the JSON export', () => {
       await target.destroy()
     }
   })
+
+  it('refuses, naming the field and the draft, a publication its pending draft cannot take, and changes nothing', async () => {
+    const published = await exportProjects(payload, { status: 'published', locale: 'all' })
+    const target = await startSecondPayload('conflict')
+    try {
+      const targetReviewer = { ...(await createUser(target, ['reviewer'])), collection: 'users' } as any
+      const record = published.projects[0]!
+      Object.assign(record, { startYear: 2018, endYear: 2024 })
+      await importExport(target, JSON.parse(JSON.stringify(published)), 'export.json', { publish: true, user: targetReviewer })
+      const page = (await target.find({ collection: 'projects', where: { slug: { equals: record.slug } }, depth: 0 })).docs[0]!
+      // A draft in review ends the project earlier; the export then starts it later than that.
+      await target.update({ collection: 'projects', id: page.id, draft: true, data: { endYear: 2020, reviewStatus: 'in-review' } as any })
+      const changed = JSON.parse(JSON.stringify(published)) as ProjectExport
+      changed.projects[0]!.startYear = 2022
+      const [result] = await importExport(target, changed, 'export.json', { publish: true, user: targetReviewer })
+      expect(result).toMatchObject({ status: 'failed', error: expect.stringMatching(/^endYear: .*in the draft pending review over it/) })
+      // Nothing written: the live page and the draft as they were.
+      expect(await target.findByID({ collection: 'projects', id: page.id, depth: 0 })).toMatchObject({ startYear: 2018, endYear: 2024 })
+      expect(await target.findByID({ collection: 'projects', id: page.id, draft: true, depth: 0 })).toMatchObject({ startYear: 2018, endYear: 2020, reviewStatus: 'in-review' })
+    } finally {
+      await target.destroy()
+    }
+  })
 })
 
 describe('npm run export', () => {

@@ -1,5 +1,6 @@
 import { dequal } from 'dequal'
 import type { PayloadRequest } from 'payload'
+import { ValidationError } from 'payload'
 
 import { TRANSLATED_LOCALES_BEFORE } from '../collections/Projects/hooks/populateTranslatedLocales'
 import { LOCALES, type Locale } from '../domain/locales'
@@ -85,7 +86,7 @@ export const publishOverDraft = async (write: ImportWrite, { collection, id, loc
     const result = await req.payload.update({ ...publishing, publishSpecificLocale: locale })
     startingFrom(draft)
     const kept = Object.fromEntries(fields.filter((field) => !wins(field, locale)).map((field) => [field.name, draft[field.name] ?? emptyOf(field)]))
-    await req.payload.update({ ...write, collection, id, locale, data: { ...kept, _status: 'draft' } as never, draft: true })
+    await saveDraft(() => req.payload.update({ ...write, collection, id, locale, data: { ...kept, _status: 'draft' } as never, draft: true }), collection, req)
     // From here each save reads the languages off the draft it starts from, as usual.
     delete req.context[TRANSLATED_LOCALES_BEFORE]
     await restoreOtherLanguages(write, collection, id, locale, fields, draftIn, wins)
@@ -118,6 +119,21 @@ const restoreOtherLanguages = async (
     const lost = fields.filter((field) => field.localized && !wins(field, locale) && !alike(was[field.name], now[field.name]))
     if (!lost.length) continue
     const values = Object.fromEntries(lost.map((field) => [field.name, was[field.name] ?? emptyOf(field)]))
-    await req.payload.update({ ...write, collection, id, locale, data: { ...values, _status: 'draft' } as never, draft: true })
+    await saveDraft(() => req.payload.update({ ...write, collection, id, locale, data: { ...values, _status: 'draft' } as never, draft: true }), collection, req)
+  }
+}
+
+/**
+ * The pending draft saved again; a refusal says where it comes from. Drafts are validated, and
+ * the import's changes with the draft's own values can disagree (an imported start year after the
+ * draft's end year): the page fails (its transaction rolled back) naming the field and the draft.
+ */
+const saveDraft = async (save: () => Promise<unknown>, collection: Collection, req: PayloadRequest) => {
+  try {
+    await save()
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error
+    const errors = error.data.errors.map((field) => ({ ...field, message: `${field.message} (in the draft pending review over it, with this import's changes: publish or withdraw that draft first, or import without publishing)` }))
+    throw new ValidationError({ collection, errors, req })
   }
 }
