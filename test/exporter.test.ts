@@ -215,14 +215,21 @@ describe('the JSON export', () => {
     }
   })
 
-  it('published over a draft pending review there, puts the export live and leaves that draft in review', async () => {
+  /** A second database with the published export imported, published, by its own reviewer; the page there. */
+  const publishedCopy = async (suffix: string, adjust: (published: ProjectExport) => void = () => {}) => {
     const published = await exportProjects(payload, { status: 'published', locale: 'all' })
-    const target = await startSecondPayload('pending')
+    adjust(published)
+    const target = await startSecondPayload(suffix)
+    const targetReviewer = { ...(await createUser(target, ['reviewer'])), collection: 'users' } as any
+    await importExport(target, JSON.parse(JSON.stringify(published)), 'export.json', { publish: true, user: targetReviewer })
+    const page = (await target.find({ collection: 'projects', where: { slug: { equals: published.projects[0]!.slug } }, depth: 0 })).docs[0]!
+    return { published, target, targetReviewer, page }
+  }
+
+  it('published over a draft pending review there, puts the export live and leaves that draft in review', async () => {
+    const { published, target, targetReviewer, page } = await publishedCopy('pending')
     try {
-      const targetReviewer = { ...(await createUser(target, ['reviewer'])), collection: 'users' } as any
-      await importExport(target, JSON.parse(JSON.stringify(published)), 'export.json', { publish: true, user: targetReviewer })
-      const page = (await target.find({ collection: 'projects', where: { slug: { equals: 'gestion-des-frontieres-au-sahel' } }, depth: 0 })).docs[0]!
-      // There, an editor's new Spanish translation waits for review, with a new partner.
+      // There, an editor's new Spanish translation waits for review, with a new budget.
       await target.update({ collection: 'projects', id: page.id, locale: 'es', draft: true, data: { title: 'Gestión de fronteras en el Sahel', budgetUSD: 999, reviewStatus: 'in-review' } as any })
       // And a page it will link to is live there.
       const other = await target.create({ collection: 'projects', data: validProject(page.memberStates![0] as number, { title: 'Sahel border posts', projectType: 'IB', projectId: 'IB.0999', _status: 'published', reviewStatus: 'approved' }) as any })
@@ -256,14 +263,8 @@ describe('the JSON export', () => {
   })
 
   it('refuses, naming the field and the draft, a publication its pending draft cannot take, and changes nothing', async () => {
-    const published = await exportProjects(payload, { status: 'published', locale: 'all' })
-    const target = await startSecondPayload('conflict')
+    const { published, target, targetReviewer, page } = await publishedCopy('conflict', (data) => Object.assign(data.projects[0]!, { startYear: 2018, endYear: 2024 }))
     try {
-      const targetReviewer = { ...(await createUser(target, ['reviewer'])), collection: 'users' } as any
-      const record = published.projects[0]!
-      Object.assign(record, { startYear: 2018, endYear: 2024 })
-      await importExport(target, JSON.parse(JSON.stringify(published)), 'export.json', { publish: true, user: targetReviewer })
-      const page = (await target.find({ collection: 'projects', where: { slug: { equals: record.slug } }, depth: 0 })).docs[0]!
       // A draft in review ends the project earlier; the export then starts it later than that.
       await target.update({ collection: 'projects', id: page.id, draft: true, data: { endYear: 2020, reviewStatus: 'in-review' } as any })
       const changed = JSON.parse(JSON.stringify(published)) as ProjectExport

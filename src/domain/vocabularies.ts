@@ -138,7 +138,6 @@ export const DEFAULT_PROJECT_TYPES: readonly Term[] = [
   },
 ]
 
-/** The project types a running config accepts: the plugin's merged list (src/index.ts), else the defaults. */
 /** The coded fields the lists filter on, one value of a vocabulary each. */
 export type CodedField = 'status' | 'projectType' | 'idfRegion' | 'coverage'
 
@@ -150,6 +149,7 @@ export const codedVocabularies = (projectTypes: readonly Term[]): Record<CodedFi
   coverage: COVERAGES,
 })
 
+/** The project types a running config accepts: the plugin's merged list (src/index.ts), else the defaults. */
 export const configuredProjectTypes = (config: { custom?: Record<string, any> }): readonly Term[] =>
   (config.custom?.projectPages?.projectTypes as Term[] | undefined) ?? DEFAULT_PROJECT_TYPES
 

@@ -11,7 +11,7 @@ import { changedFields } from '../workflow/changes'
 import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
 import { forbidden } from '../workflow/errors'
 import type { ReviewState } from '../workflow/states'
-import { describeError, findExisting, hasPendingDraft, type ImportOptions, outcomesOf, type PageResult, recordDraftKept, recordImportMove } from './importPages'
+import { describeError, findExisting, hasPendingDraft, type ImportOptions, liveOutcomeNumbered, outcomesOf, type PageResult, recordDraftKept, recordImportMove } from './importPages'
 import { publishOverDraft } from './publishOverDraft'
 import type { Problem } from './readProject'
 
@@ -93,12 +93,8 @@ const importProject = async (
       const outcomeIn = (outcome: (typeof project.outcomes)[number]) => {
         const statement = inLocale(outcome.statement, data, locale)
         const indicators = outcome.indicators === undefined ? undefined : (inLocale(outcome.indicators, data, locale) ?? [])
-        const liveRow = liveRows?.find((stored) => stored.order === outcome.order)
-        // The row to write: the live one (as last saved), else one only ever a draft.
-        const row = liveRow
-          ? (rows.find((stored) => stored.id === liveRow.id) ?? liveRow)
-          : rows.find((stored) => stored.order === outcome.order && !liveRows?.some((known) => known.id === stored.id))
-        const stored = liveRows ? liveRow : row
+        const latestRow = rows.find((stored) => stored.order === outcome.order)
+        const { row, stored } = liveRows ? liveOutcomeNumbered(outcome.order, rows, liveRows) : { row: latestRow, stored: latestRow }
         const changed = Boolean(statement) && (stored?.statement !== statement || (indicators !== undefined && JSON.stringify(stored?.indicators ?? []) !== JSON.stringify(indicators)))
         return { statement, indicators, changed, row }
       }

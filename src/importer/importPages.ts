@@ -121,6 +121,21 @@ export const recordImportMove = async (
   if ((!options.user || publishing) && from !== to) await recordReviewEvent(req, project, { from, to, note: `Imported from ${path.basename(file)}` })
 }
 
+type StoredOutcome = Awaited<ReturnType<typeof outcomesOf>>[number]
+
+/**
+ * The outcome numbered `order` when a page is compared with its live version: the live one (its
+ * row as last saved to write, its live text to compare with), else one that was only ever a draft.
+ * A draft that renumbers or adds outcomes does not shift them.
+ */
+export const liveOutcomeNumbered = (order: number, latest: StoredOutcome[], live: StoredOutcome[]) => {
+  const liveRow = live.find((outcome) => outcome.order === order)
+  const row = liveRow
+    ? (latest.find((outcome) => outcome.id === liveRow.id) ?? liveRow)
+    : latest.find((outcome) => outcome.order === order && !live.some((known) => known.id === outcome.id))
+  return { row, stored: liveRow }
+}
+
 /** Whether a document read as last saved (drafts included) is a draft over a published row. */
 export const hasPendingDraft = async (req: PayloadRequest, collection: 'projects' | 'outcomes', latest: { id?: number | string; _status?: unknown } | null | undefined) =>
   latest?._status === 'draft' && (await isPublishedRow(req, collection, latest.id))
@@ -186,20 +201,11 @@ export const importPage = async (payload: Payload, file: string, options: Import
     const live = pendingDraft ? await payload.findByID({ collection: 'projects', id: existing!.id, draft: false, locale, fallbackLocale: false, depth: 0, overrideAccess: true, req }) : existing
     result.changes = changedFields(data, (live as Record<string, unknown> | undefined) ?? null)
     const latest = await outcomesOf(req, existing?.id, locale)
-    // Over a pending draft, the page's nth outcome is the live one numbered n (compared with its
-    // live statement), else one only ever a draft: a draft that renumbers or adds outcomes does
-    // not shift them. Otherwise the nth as last saved.
+    // Over a pending draft, the page's nth outcome is the live one numbered n; otherwise the nth as last saved.
     const liveOutcomes = pendingDraft ? await outcomesOf(req, existing!.id, locale, 'published') : null
-    const outcomes = reading.outcomes.map((_, n) => {
-      if (!liveOutcomes) return { row: latest[n], statement: latest[n]?.statement }
-      const liveRow = liveOutcomes.find((outcome) => outcome.order === n + 1)
-      const row = liveRow
-        ? (latest.find((outcome) => outcome.id === liveRow.id) ?? liveRow)
-        : latest.find((outcome) => outcome.order === n + 1 && !liveOutcomes.some((known) => known.id === outcome.id))
-      return { row, statement: liveRow?.statement }
-    })
+    const outcomes = reading.outcomes.map((_, n) => (liveOutcomes ? liveOutcomeNumbered(n + 1, latest, liveOutcomes) : { row: latest[n], stored: latest[n] }))
     // Named by their place on the page (outcomes[2] is the third), not among the changed ones.
-    result.changes.push(...reading.outcomes.flatMap((statement, n) => (outcomes[n]!.statement !== statement ? [`outcomes[${n}]`] : [])))
+    result.changes.push(...reading.outcomes.flatMap((statement, n) => (outcomes[n]!.stored?.statement !== statement ? [`outcomes[${n}]`] : [])))
     result.projectId = existing?.id
     if (existing && result.changes.length === 0) return result
     result.status = existing ? 'updated' : 'created'
@@ -221,8 +227,8 @@ export const importPage = async (payload: Payload, file: string, options: Import
     result.projectId = project.id
     await recordImportMove(req, project.id, { was: existing?.reviewStatus, to: review.reviewStatus, publishing: Boolean(options.publish), options, file })
     for (const [n, statement] of reading.outcomes.entries()) {
-      const { row: current, statement: stored } = outcomes[n]!
-      if (stored === statement) continue
+      const { row: current, stored } = outcomes[n]!
+      if (stored?.statement === statement) continue
       if (current && options.publish && current._status === 'draft') {
         // Its draft (pending over it, or never published) stays a draft but for this statement.
         await publishOverDraft(write, { collection: 'outcomes', id: current.id, locale, data: { statement, _status: status } })
