@@ -118,6 +118,8 @@ const answered = (): Record<string, unknown>[] => {
     { where: { title: { like: 'LIST 1' } }, locale: 'en', depth: 1 },
     { where: { title: { like: 'projet liste' } }, sort: '-endYear', locale: 'fr', depth: 1 },
     { where: { and: [{ title: { like: 'proyecto' } }, { status: { equals: 'completed' } }] }, locale: 'es', depth: 1, limit: 2, page: 2 },
+    // Payload reads `and` in any case.
+    { where: { And: [{ idfRegion: { equals: 'africa' } }, { status: { equals: 'completed' } }] }, sort: 'endYear', locale: 'fr', depth: 1 },
     { where: { title: { like: 'nothing like this' } }, locale: 'en', depth: 1 },
     { where: { title: { like: 'project' } }, locale: 'en', depth: 1, page: 40 },
   )
@@ -149,6 +151,8 @@ describe('the generic list from the read model', () => {
       { where: { and: [{ title: { like: 'project' } }, { title: { like: 'list' } }] }, depth: 1 },
       { where: { summary: { like: 'summary' } }, depth: 1 },
       { where: { or: [{ status: { equals: 'active' } }, { status: { equals: 'completed' } }] }, sort: '-endYear', depth: 1 },
+      // Two `and`s in one object: Payload's adapter keeps the last only.
+      { where: { and: [{ idfRegion: { equals: 'africa' } }], AND: [{ status: { equals: 'completed' } }] }, sort: 'endYear', depth: 1 },
       { where: { status: { in: ['active'] } }, sort: '-endYear', depth: 1 },
       { where: { status: { equals: 'bogus' } }, sort: '-endYear', depth: 1 },
       { sort: 'title', depth: 1 },

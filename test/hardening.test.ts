@@ -107,6 +107,9 @@ describe('reads', () => {
       ['/projects/facets?where[memberStates][contains]=abc', 'where.memberStates.contains: “abc” is not an ID.'],
       ['/outcomes?where[project][not_like]=abc', 'where.project.not_like: “abc” is not an ID.'],
       ['/projects/count?where[id][less_than]=abc', 'where.id.less_than: “abc” is not an ID.'],
+      // Payload reads `and`/`or` in any case: inside them too.
+      ['/projects?where[OR][0][memberStates][equals]=abc', 'where.memberStates.equals: “abc” is not an ID.'],
+      ['/outcomes?where[And][0][or][0][project][in]=1,abc', 'where.project.in: “abc” is not an ID.'],
     ]) {
       const answer = await api.rest('GET', path!)
       expect(answer.status, path).toBe(400)
@@ -129,6 +132,8 @@ describe('reads', () => {
     for (const path of [
       '/projects?where[status][equals]=finished',
       '/projects?where[or][0][idfRegion][in]=africa,mars',
+      '/projects?where[OR][0][status][equals]=finished',
+      '/projects/facets?where[AND][0][Or][0][coverage][equals]=worldwide',
       '/projects/count?where[coverage][equals]=',
       '/projects/facets?where[status][equals]=finished',
       '/outcomes?where[_status][equals]=live',

@@ -2,6 +2,7 @@ import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest, Whe
 import { APIError } from 'payload'
 
 import { readableAmong } from './hideUnreadableRelations'
+import { isJunction } from './whereJunctions'
 
 /** A relationship the public may filter on, and a required field of the documents it points to. */
 export type FilteredRelation = { path: string; collection: CollectionSlug; requiredField: string }
@@ -42,12 +43,11 @@ export const hideUnreadableRelationFilters =
     if (operation !== 'read' && operation !== 'count') return args
     const where = (args as { where?: Where; overrideAccess?: boolean }).where
     if (!where || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
-    // Payload reads `__` as a path's separator too, and `and`/`or` in any case (GraphQL's `AND`).
+    // Payload reads `__` as a path's separator too.
     const relationAt = (key: string) => {
       const path = key.replaceAll('__', '.')
       return relations.find((relation) => path === relation.path || path === `${relation.path}.id`)
     }
-    const isJunction = (key: string) => key.toLowerCase() === 'and' || key.toLowerCase() === 'or'
 
     // First pass: the IDs asked about, per related collection.
     const asked = new Map<CollectionSlug, Set<string>>()

@@ -1,6 +1,8 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 import { APIError } from 'payload'
 
+import { isJunction } from './whereJunctions'
+
 const ID_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
 
 /** The largest ID a PostgreSQL `serial` column holds: beyond it the query itself fails. */
@@ -24,7 +26,7 @@ export const rejectMalformedIds: CollectionBeforeOperationHook = ({ args, collec
     if (Array.isArray(node)) return node.forEach((item, n) => check(item, `${path}.${n}`))
     if (!node || typeof node !== 'object') return
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'and' || key === 'or') {
+      if (isJunction(key)) {
         check(value, `${path}.${key}`)
       } else if (idFields.has(key.split('.')[0]!) && !key.includes('.') && value && typeof value === 'object') {
         for (const [operator, operand] of Object.entries(value)) {

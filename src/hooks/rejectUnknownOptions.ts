@@ -1,6 +1,8 @@
 import type { CollectionBeforeOperationHook, FlattenedField } from 'payload'
 import { APIError } from 'payload'
 
+import { isJunction } from './whereJunctions'
+
 const VALUE_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
 
 /** The values each select field of these fields may hold, by field name. */
@@ -28,7 +30,7 @@ export const rejectUnknownOptions: CollectionBeforeOperationHook = ({ args, coll
     if (Array.isArray(node)) return node.forEach(check)
     if (!node || typeof node !== 'object') return
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'and' || key === 'or') {
+      if (isJunction(key)) {
         check(value)
         continue
       }

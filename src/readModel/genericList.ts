@@ -6,6 +6,7 @@ import { isLocale, type Locale } from '../domain/locales'
 import { codedVocabularies, type CodedField, configuredProjectTypes, type Term } from '../domain/vocabularies'
 import { MAX_PUBLIC_LIMIT } from '../hooks/capPublicQueries'
 import { SLUG_PATTERN } from '../hooks/generateSlug'
+import { isConjunction } from '../hooks/whereJunctions'
 import { CARD_SELECT, rowsInShape } from './cards'
 import { readModelTableQuery } from './findCards'
 
@@ -57,9 +58,10 @@ const filtersOf = (where: unknown, vocabularies: Record<CodedField, readonly Ter
   if (where === undefined) return conditions
   if (!isPlainObject(where)) return null
   const { filters } = conditions
+  // Two of them in one object (`and` and `AND`): Payload's adapter applies the last one only.
+  if (Object.keys(where).filter(isConjunction).length > 1) return null
   for (const [key, condition] of Object.entries(where)) {
-    // GraphQL's where input spells it `AND`.
-    if (key === 'and' || key === 'AND') {
+    if (isConjunction(key)) {
       if (!Array.isArray(condition)) return null
       for (const part of condition) {
         const inner = filtersOf(part, vocabularies)

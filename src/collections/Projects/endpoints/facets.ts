@@ -1,13 +1,14 @@
 import type { Endpoint, Where } from 'payload'
 
 import { isLocale } from '../../../domain/locales'
+import { isConjunction } from '../../../hooks/whereJunctions'
 import { CODED_FILTERS, type ListFilters } from '../../../readModel/findCards'
 import { readStoredFacets } from '../../../readModel/storedFacets'
 import { projectFacets } from '../../../site/facets'
 
 /**
  * `where` as the card list's filters when it is nothing or a single `equals` on a coded field
- * (`where[idfRegion][equals]=africa`, also inside one `and`), else null.
+ * (`where[idfRegion][equals]=africa`, also inside one `and` in any case), else null.
  */
 const singleCodedFilter = (where: unknown): ListFilters | null => {
   if (where === undefined || where === null) return {}
@@ -16,7 +17,7 @@ const singleCodedFilter = (where: unknown): ListFilters | null => {
   if (entries.length === 0) return {}
   if (entries.length !== 1) return null
   const [field, condition] = entries[0]!
-  if (field === 'and' && Array.isArray(condition) && condition.length <= 1) return singleCodedFilter(condition[0])
+  if (isConjunction(field) && Array.isArray(condition) && condition.length <= 1) return singleCodedFilter(condition[0])
   if (!(CODED_FILTERS as readonly string[]).includes(field) || !condition || typeof condition !== 'object') return null
   const operators = Object.entries(condition as Record<string, unknown>)
   if (operators.length !== 1 || operators[0]![0] !== 'equals' || typeof operators[0]![1] !== 'string' || operators[0]![1] === '') return null
