@@ -11,6 +11,7 @@ import { APIError, initTransaction } from 'payload'
 
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
+import { cacheStatements, reuseTransactionConnections } from './sqliteConnections'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -41,6 +42,7 @@ type LibsqlClient = {
   batch: (...args: any[]) => Promise<any>
   executeMultiple: (...args: any[]) => Promise<any>
   transaction: (...args: any[]) => Promise<any>
+  close: () => void
 }
 
 const BUSY_TIMEOUT_MS = 5000
@@ -62,22 +64,23 @@ export const sqliteSynchronous = (value = process.env.SQLITE_SYNCHRONOUS): 'NORM
 }
 
 /**
- * @libsql/client hands its connection to each transaction and opens a new one for what follows,
- * without the adapter's `PRAGMA busy_timeout`: from the second transaction on, a writer that
- * found the file locked failed at once with SQLITE_BUSY (test/crash.test.ts, importing pages one
- * transaction each). This sets the timeout (and the commit's flush, see sqliteSynchronous) on
- * every connection before its first statement.
+ * Every connection of the client gets the adapter's `PRAGMA busy_timeout` (and the commit's flush,
+ * see sqliteSynchronous) before its first statement: the adapter sets them on its first connection
+ * only, and without the timeout a writer that found the file locked failed at once with
+ * SQLITE_BUSY (test/crash.test.ts, importing pages one transaction each). Transactions run on
+ * connections kept from one to the next, and statements stay compiled (sqliteConnections.ts).
  */
-const patchClient = (client: LibsqlClient, synchronous: 'NORMAL' | 'FULL') => {
+const patchClient = (client: LibsqlClient, synchronous: 'NORMAL' | 'FULL', config: { url: string }) => {
+  const settings = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, `PRAGMA synchronous = ${synchronous}`]
+  cacheStatements()
+  const ownConnections = reuseTransactionConnections(client, config, (connection) => settings.forEach((setting) => connection.exec(setting)))
   const original = { execute: client.execute.bind(client), batch: client.batch.bind(client), executeMultiple: client.executeMultiple.bind(client), transaction: client.transaction.bind(client) }
   // One promise per connection, so that a transaction begun while the settings are being applied
   // waits for all of them instead of taking the connection half set.
   let prepared: Promise<void> | undefined
   const ready = () =>
     (prepared ??= (async () => {
-      await original.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
-      // A per-connection setting too: the adapter sets it on its first connection only.
-      await original.execute(`PRAGMA synchronous = ${synchronous}`)
+      for (const setting of settings) await original.execute(setting)
     })())
   // A write outside a transaction (a login, a preference, a job's progress) waits, without blocking
   // the event loop, for this process's open write transaction (see queueWriter).
@@ -92,8 +95,8 @@ const patchClient = (client: LibsqlClient, synchronous: 'NORMAL' | 'FULL') => {
   client.transaction = async (...args) => {
     await ready()
     const transaction = await original.transaction(...args)
-    // The client opens a new connection on its next use.
-    prepared = undefined
+    // Left to the client (an in-memory database), it opens a new connection on its next use.
+    if (!ownConnections) prepared = undefined
     return transaction
   }
 }
@@ -106,7 +109,7 @@ const withBusyTimeoutOnEveryConnection = (adapterObj: DatabaseAdapterObj, synchr
     adapter.connect = async function (this: typeof adapter, ...connectArgs: Parameters<NonNullable<typeof connect>>) {
       const result = await connect!.apply(this, connectArgs)
       if (this.client && !(this.client as { patched?: boolean }).patched) {
-        patchClient(this.client, synchronous)
+        patchClient(this.client, synchronous, (this as unknown as { clientConfig: { url: string } }).clientConfig)
         ;(this.client as { patched?: boolean }).patched = true
       }
       return result

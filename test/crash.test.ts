@@ -130,14 +130,14 @@ describe.runIf(databaseKind(process.env.DATABASE_URL ?? 'file:') === 'sqlite')('
     const req = await createLocalReq({}, payload)
     expect(await startTransaction(req)).toBe(true)
     try {
-      // libsql hands its connection to the transaction: the settings must be on that one…
+      // A transaction runs on a connection of its own (sqliteConnections.ts): the settings must be on that one…
       const session = await sqlSession(payload, req)
       expect(first((await session.all(sql.raw('PRAGMA synchronous')))[0])).toBe(flush)
       expect(first((await session.all(sql.raw('PRAGMA busy_timeout')))[0])).toBe(5000)
     } finally {
       await commitTransaction(req)
     }
-    // …and on the one it opens for what follows.
+    // …and on the client's, which answers what follows.
     expect(first((await client().execute('PRAGMA synchronous')).rows[0]!)).toBe(flush)
     expect(first((await client().execute('PRAGMA busy_timeout')).rows[0]!)).toBe(5000)
   })
