@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--projects 10000] [--dataset file.json] [--database url --reset]
  *   [--peer directus] [--duration 10] [--warmup 3] [--connections 10] [--rounds 1]
- *   [--workers 1] [--import-pages 100] [--only list,page] [--no-cached] [--label name] [--out bench/results]`
+ *   [--workers 1] [--import-pages 300] [--only list,page] [--no-cached] [--label name] [--out bench/results]`
  *
  * Loads a deterministic portfolio into a fresh database by the fast path (bench/load.ts), starts
  * the production server as `npm start` does, and drives it with autocannon over the queries front
@@ -31,7 +31,7 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '1' },
     workers: { type: 'string', default: process.env.WEB_CONCURRENCY ?? '1' },
-    'import-pages': { type: 'string', default: '100' },
+    'import-pages': { type: 'string', default: '300' },
     only: { type: 'string' },
     'no-cached': { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
@@ -185,7 +185,8 @@ await server.stop()
 let imported: import('../bench/report').BenchResults['import'] = null
 const importCount = Number(options['import-pages'])
 if (importCount > 0) {
-  // The real page the site shows today (a copy kept with the tests), varied into distinct projects.
+  // The real page the site shows today (a copy kept with the tests), varied into distinct projects:
+  // 300 by default, as the first 50 or so run at half speed while the JIT warms up.
   const fixture = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lesotho-labour-migration.fr.txt'), 'utf8')
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-import-'))
   const files = Array.from({ length: importCount }, (_, i) => {
