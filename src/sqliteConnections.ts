@@ -12,14 +12,14 @@
  *
  * Both leave SQL, results and errors as they were: the client still runs every statement.
  */
-import { expandConfig } from '@libsql/core/config'
+import { expandConfig, isInMemoryConfig } from '@libsql/core/config'
 import { transactionModeToBegin } from '@libsql/core/util'
 import { Sqlite3Transaction } from '@libsql/client/sqlite3'
 import Database from 'libsql'
 
 type Connection = InstanceType<typeof Database>
 type Statement = ReturnType<Connection['prepare']>
-type Prototype = { prepare: (this: Connection, sql: string) => Statement; exec: (this: Connection, sql: string) => unknown }
+type Prototype = { prepare: (this: Connection, sql: string) => Statement; exec: (this: Connection, sql: string) => unknown; close: (this: Connection) => unknown }
 
 /** Statements kept per connection: the importer uses about 30, the admin and the API a few hundred. */
 const MAX_STATEMENTS = 500
@@ -89,7 +89,8 @@ const remembering = (statement: Statement): Statement => {
   return statement
 }
 
-let installed = false
+/** Set on libsql's prototype: two copies of this module in one process (a bundle and the CLI) patch it once. */
+const INSTALLED = Symbol.for('iom-projects-cms:sqlite-statements-kept')
 
 /**
  * Keeps the statements each libsql connection of this process compiled (the last MAX_STATEMENTS),
@@ -98,11 +99,17 @@ let installed = false
  * runs it again.
  */
 export const cacheStatements = () => {
-  if (installed) return
-  installed = true
-  const prototype = Database.prototype as unknown as Prototype
+  const prototype = Database.prototype as unknown as Prototype & { [INSTALLED]?: boolean }
+  if (prototype[INSTALLED]) return
+  prototype[INSTALLED] = true
   const compile = prototype.prepare
   const exec = prototype.exec
+  const closeConnection = prototype.close
+  // libsql closes a connection once its last statement is freed: the kept ones go first.
+  prototype.close = function (this: Connection) {
+    kept.delete(this)
+    return closeConnection.call(this)
+  }
   prototype.exec = function (this: Connection, sql: string) {
     // Several statements at once (a migration): any schema word in them counts.
     if (/\b(create|alter|drop|analyze|vacuum|reindex)\b/i.test(sql)) schemaVersion++
@@ -153,13 +160,18 @@ export const reuseTransactionConnections = (
   prepareConnection: (connection: Connection) => void,
 ): boolean => {
   const expanded = expandConfig(config as Parameters<typeof expandConfig>[0], true)
-  if (expanded.scheme !== 'file' || expanded.path === ':memory:' || expanded.path.includes('mode=memory')) return false
+  if (expanded.scheme !== 'file' || isInMemoryConfig(expanded)) return false
   const idle: Connection[] = []
   const open = () => {
     // The options the client opens its own connections with.
     const options = { authToken: expanded.authToken, encryptionKey: expanded.encryptionKey }
     const connection = new Database(expanded.path, options as ConstructorParameters<typeof Database>[1])
-    prepareConnection(connection)
+    try {
+      prepareConnection(connection)
+    } catch (error) {
+      connection.close()
+      throw error
+    }
     return connection
   }
   const close = client.close.bind(client)
@@ -172,7 +184,9 @@ export const reuseTransactionConnections = (
     try {
       connection.exec(transactionModeToBegin(mode))
     } catch (error) {
-      connection.close()
+      // Busy past the timeout, say: the connection itself is sound.
+      if (!connection.inTransaction && idle.length < IDLE_CONNECTIONS) idle.push(connection)
+      else connection.close()
       throw error
     }
     const transaction = new Sqlite3Transaction(connection, expanded.intMode)
@@ -185,14 +199,26 @@ export const reuseTransactionConnections = (
       if (idle.length < IDLE_CONNECTIONS) idle.push(connection)
       else connection.close()
     }
-    for (const end of ['commit', 'rollback', 'close'] as const) {
-      const original = transaction[end].bind(transaction) as () => unknown
-      ;(transaction as unknown as Record<string, unknown>)[end] = async () => {
+    // The client tells a finished transaction by its connection being out of one; once the
+    // connection serves the next transaction, this handle must still refuse (TRANSACTION_CLOSED)
+    // rather than write into, commit or roll back another request's transaction.
+    Object.defineProperty(transaction, 'closed', { get: () => released || !connection.inTransaction })
+    for (const end of ['commit', 'rollback'] as const) {
+      const original = transaction[end].bind(transaction)
+      transaction[end] = async () => {
         try {
           return await original()
         } finally {
           release()
         }
+      }
+    }
+    const close = transaction.close.bind(transaction)
+    transaction.close = () => {
+      try {
+        close()
+      } finally {
+        release()
       }
     }
     return transaction

@@ -3,8 +3,8 @@ import type { Payload } from 'payload'
 import { commitTransaction, createLocalReq, killTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { databaseKind, sqlSession, startTransaction } from '../src/database'
-import { compiledStatements } from '../src/sqliteConnections'
+import { databaseKind, optimizeDatabase, sqlSession, startTransaction } from '../src/database'
+import { compiledStatements, reuseTransactionConnections } from '../src/sqliteConnections'
 import { seedStates, validProject } from './helpers/fixtures'
 import { startPayload } from './helpers/payload'
 
@@ -75,7 +75,7 @@ describe.runIf(sqlite)('SQLite statements and connections', () => {
     const titles = (await payload.find({ collection: 'projects', draft: true, where: { title: { like: 'Kept connection' } }, sort: 'title', locale: 'en', depth: 0 })).docs.map((doc) => doc.title)
     expect(titles).toEqual(['Kept connection 1', 'Kept connection 2', 'Kept connection 4'])
     expect((await payload.count({ collection: 'outcomes', where: { project: { equals: id } } })).totalDocs).toBe(1)
-    // The kept connection has the client's settings, and no transaction left open.
+    // The kept connection has the client's settings.
     const req = await createLocalReq({}, payload)
     await startTransaction(req)
     try {
@@ -84,6 +84,43 @@ describe.runIf(sqlite)('SQLite statements and connections', () => {
     } finally {
       await commitTransaction(req)
     }
+  })
+
+  type Transaction = { execute: (statement: string) => Promise<{ rows: Record<string, unknown>[] }>; commit: () => Promise<void>; rollback: () => Promise<void> }
+  const client = () =>
+    (payload.db as unknown as { client: { execute: (statement: string) => Promise<{ rows: Record<string, unknown>[]; columnTypes: string[] }>; transaction: (mode: string) => Promise<Transaction> } }).client
+
+  it('refuse a finished transaction once its connection serves the next one', async () => {
+    const first = await client().transaction('write')
+    await first.execute('SELECT 1')
+    await first.commit()
+    const second = await client().transaction('write')
+    try {
+      // The same connection, in another transaction: the first handle must not reach it.
+      await expect(first.execute("UPDATE member_states SET picker_label = 'written late'")).rejects.toThrow(/transaction is closed/i)
+      await expect(first.rollback()).rejects.toThrow(/transaction is closed/i)
+      expect((await second.execute('SELECT 1 AS one')).rows[0]).toMatchObject({ one: 1 })
+    } finally {
+      await second.rollback()
+    }
+    expect((await payload.count({ collection: 'member-states', where: { pickerLabel: { equals: 'written late' } } })).totalDocs).toBe(0)
+  })
+
+  it('make every connection read the new statistics after ANALYZE (the schema version moves on)', async () => {
+    const version = async () => Number(Object.values((await client().execute('PRAGMA schema_version')).rows[0]!)[0])
+    // The first ANALYZE creates SQLite's statistics table, which moves the version by itself.
+    await optimizeDatabase(payload)
+    const before = await version()
+    await optimizeDatabase(payload)
+    expect(await version()).toBeGreaterThan(before)
+    expect((await client().execute("SELECT count(*) AS n FROM sqlite_master WHERE name = 'statistics_reload'")).rows[0]).toMatchObject({ n: 0 })
+  })
+
+  it('leave an in-memory database to the client: a new connection there is another database', () => {
+    const fake = () => ({ transaction: async () => undefined, close: () => undefined })
+    expect(reuseTransactionConnections(fake(), { url: 'file::memory:' }, () => {})).toBe(false)
+    expect(reuseTransactionConnections(fake(), { url: 'file::memory:?cache=shared' }, () => {})).toBe(false)
+    expect(reuseTransactionConnections(fake(), { url: 'file:/tmp/kept-connections.db' }, () => {})).toBe(true)
   })
 
   it('compile a statement again after the schema changed: new columns and types are read', async () => {
