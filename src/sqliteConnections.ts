@@ -24,12 +24,15 @@ type Prototype = { prepare: (this: Connection, sql: string) => Statement; exec: 
 /** Statements kept per connection: the importer uses about 30, the admin and the API a few hundred. */
 const MAX_STATEMENTS = 500
 
+const SCHEMA_WORDS = 'create|alter|drop|analyze|vacuum|reindex'
 /**
  * A statement that changes the schema or the planner's statistics. SQLite compiles a kept
  * statement again by itself when the schema changed, but what `columns()` said of it is kept
  * here, so every kept statement is dropped (every connection of this process).
  */
-const CHANGES_SCHEMA = /^\s*(create|alter|drop|analyze|vacuum|reindex)\b/i
+const CHANGES_SCHEMA = new RegExp(`^\\s*(${SCHEMA_WORDS})\\b`, 'i')
+/** Several statements at once (a migration): any schema word in them counts. */
+const MAY_CHANGE_SCHEMA = new RegExp(`\\b(${SCHEMA_WORDS})\\b`, 'i')
 
 /**
  * Statements kept: data statements and a transaction's end, but not a `select *` (its columns
@@ -46,7 +49,7 @@ const STAR_COLUMNS = /^\s*select\s+(distinct\s+)?\*/i
  */
 const RANDOM_ALIAS = /"[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}"/g
 
-export const withStableAliases = (sql: string) => {
+const withStableAliases = (sql: string) => {
   const names = new Map<string, string>()
   return sql.replace(RANDOM_ALIAS, (alias) => {
     let name = names.get(alias)
@@ -111,8 +114,7 @@ export const cacheStatements = () => {
     return closeConnection.call(this)
   }
   prototype.exec = function (this: Connection, sql: string) {
-    // Several statements at once (a migration): any schema word in them counts.
-    if (/\b(create|alter|drop|analyze|vacuum|reindex)\b/i.test(sql)) schemaVersion++
+    if (MAY_CHANGE_SCHEMA.test(sql)) schemaVersion++
     return exec.call(this, sql)
   }
   prototype.prepare = function (this: Connection, text: string) {
@@ -162,6 +164,11 @@ export const reuseTransactionConnections = (
   const expanded = expandConfig(config as Parameters<typeof expandConfig>[0], true)
   if (expanded.scheme !== 'file' || isInMemoryConfig(expanded)) return false
   const idle: Connection[] = []
+  /** A connection out of any transaction waits for the next one (two at most); any other is closed. */
+  const giveBack = (connection: Connection) => {
+    if (!connection.inTransaction && idle.length < IDLE_CONNECTIONS) idle.push(connection)
+    else connection.close()
+  }
   const open = () => {
     // The options the client opens its own connections with.
     const options = { authToken: expanded.authToken, encryptionKey: expanded.encryptionKey }
@@ -185,8 +192,7 @@ export const reuseTransactionConnections = (
       connection.exec(transactionModeToBegin(mode))
     } catch (error) {
       // Busy past the timeout, say: the connection itself is sound.
-      if (!connection.inTransaction && idle.length < IDLE_CONNECTIONS) idle.push(connection)
-      else connection.close()
+      giveBack(connection)
       throw error
     }
     const transaction = new Sqlite3Transaction(connection, expanded.intMode)
@@ -196,8 +202,7 @@ export const reuseTransactionConnections = (
     const release = () => {
       if (released || connection.inTransaction) return
       released = true
-      if (idle.length < IDLE_CONNECTIONS) idle.push(connection)
-      else connection.close()
+      giveBack(connection)
     }
     // The client tells a finished transaction by its connection being out of one; once the
     // connection serves the next transaction, this handle must still refuse (TRANSACTION_CLOSED)

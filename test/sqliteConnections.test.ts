@@ -124,18 +124,17 @@ describe.runIf(sqlite)('SQLite statements and connections', () => {
   })
 
   it('compile a statement again after the schema changed: new columns and types are read', async () => {
-    const client = (payload.db as unknown as { client: { execute: (statement: string) => Promise<{ rows: Record<string, unknown>[]; columnTypes: string[] }> } }).client
-    await client.execute('CREATE TABLE kept_statements (a INTEGER, b TEXT)')
-    await client.execute("INSERT INTO kept_statements VALUES (1, 'one')")
+    await client().execute('CREATE TABLE kept_statements (a INTEGER, b TEXT)')
+    await client().execute("INSERT INTO kept_statements VALUES (1, 'one')")
     const read = 'SELECT a, b FROM kept_statements'
-    expect((await client.execute(read)).columnTypes).toEqual(['INTEGER', 'TEXT'])
-    await client.execute('DROP TABLE kept_statements')
-    await client.execute('CREATE TABLE kept_statements (b TEXT, a REAL)')
-    await client.execute("INSERT INTO kept_statements VALUES ('two', 2.5)")
-    const again = await client.execute(read)
+    expect((await client().execute(read)).columnTypes).toEqual(['INTEGER', 'TEXT'])
+    await client().execute('DROP TABLE kept_statements')
+    await client().execute('CREATE TABLE kept_statements (b TEXT, a REAL)')
+    await client().execute("INSERT INTO kept_statements VALUES ('two', 2.5)")
+    const again = await client().execute(read)
     expect(again.columnTypes).toEqual(['REAL', 'TEXT'])
     expect(again.rows.map((row) => ({ ...row }))).toEqual([{ a: 2.5, b: 'two' }])
-    await client.execute('DROP TABLE kept_statements')
+    await client().execute('DROP TABLE kept_statements')
     // And the content model still reads as it did.
     expect((await payload.count({ collection: 'member-states', where: { id: { equals: states.KE } } })).totalDocs).toBe(1)
   })
