@@ -40,6 +40,13 @@ export type ProjectPagesPluginOptions = {
    * @default the host config's `admin.user`, else `'users'`
    */
   usersCollection?: CollectionSlug
+  /**
+   * How many versions of each project and outcome are kept, the newest published one among them
+   * (0: all). Payload's own `versions.maxPerDoc` is off for these collections: see
+   * src/hooks/pruneVersions.ts.
+   * @default 100
+   */
+  versionsPerDocument?: number
 }
 
 const PLUGIN_SLUGS = ['projects', 'outcomes', 'member-states', 'review-events', 'project-cards', 'project-card-facets'] as const
@@ -69,8 +76,8 @@ export const projectPagesPlugin =
     const usersSlug = (options.usersCollection ?? config.admin?.user ?? 'users') as CollectionSlug
     const projectTypes = mergeProjectTypes(DEFAULT_PROJECT_TYPES, options.projectTypes)
     const collections: CollectionConfig[] = [
-      createProjectsCollection({ projectTypes, usersSlug }),
-      createOutcomesCollection({ usersSlug }),
+      createProjectsCollection({ projectTypes, usersSlug, versionsPerDocument: options.versionsPerDocument }),
+      createOutcomesCollection({ usersSlug, versionsPerDocument: options.versionsPerDocument }),
       MemberStates,
       ProjectCards,
       ProjectCardFacets,

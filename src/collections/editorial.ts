@@ -2,6 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticatedOrPublished, staff } from '../access'
 
+/** How many versions of a project or an outcome are kept when the plugin's options do not say. */
+export const DEFAULT_VERSIONS_PER_DOCUMENT = 100
+
 /**
  * What projects and outcomes share as reviewed content: drafts (validated like published documents,
  * so no rule is skipped on the way to review) and who may read and write them.
@@ -17,6 +20,8 @@ export const editorialContent: Pick<CollectionConfig, 'access' | 'versions'> = {
   },
   versions: {
     drafts: { validate: true },
-    maxPerDoc: 100,
+    // Pruned by the collections' own hook instead (src/hooks/pruneVersions.ts), which keeps the
+    // published version and reads nothing on a create.
+    maxPerDoc: 0,
   },
 }

@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { lockPublicContentWrites } from '../database'
 import { projectIdsWhere, refreshProjectCards } from '../readModel/cards'
 import { storeFacets } from '../readModel/storedFacets'
-import { isPublishedRowAfterSave } from './publishedRow'
+import { createdUnpublished, isPublishedRowAfterSave } from './publishedRow'
 
 /**
  * Keeps a project's list cards and pages (src/readModel) what the public sees, in the saving transaction:
@@ -12,7 +12,8 @@ import { isPublishedRowAfterSave } from './publishedRow'
  * (the collection's own row) is untouched, so there is nothing to rebuild, for it or for the pages
  * that relate to it. An unpublication also arrives as a draft, but leaves that row a draft.
  */
-export const keepProjectCards: CollectionAfterChangeHook = async ({ doc, req }) => {
+export const keepProjectCards: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (createdUnpublished({ operation, doc })) return doc
   if (doc._status === 'draft' && (await isPublishedRowAfterSave(req, 'projects', doc))) return doc
   await refreshProjectCards(req.payload, [doc.id], req)
   return doc
@@ -55,7 +56,8 @@ export const refreshCardsOfMemberState: CollectionAfterChangeHook = async ({ doc
 }
 
 /** A project's page lists its published outcomes: theirs are its changes (and a move between projects, both's). */
-export const refreshCardsOfOutcome: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+export const refreshCardsOfOutcome: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
+  if (createdUnpublished({ operation, doc })) return doc
   const projects = [doc.project, previousDoc?.project].map((project) => (project && typeof project === 'object' ? project.id : project))
   await refreshProjectCards(req.payload, [...new Set(projects.filter((id) => id !== undefined && id !== null))], req)
   return doc

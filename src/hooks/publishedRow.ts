@@ -11,6 +11,13 @@ export const isPublishedRow = async (req: PayloadRequest, collection: Collection
   return row?._status === 'published'
 }
 
+/**
+ * A document created unpublished (an import's draft, a new page, an outcome added as a draft) was
+ * never public: its save changes no page, no card and no panel, which the hooks can tell without
+ * reading anything.
+ */
+export const createdUnpublished = ({ operation, doc }: { operation: string; doc: { _status?: unknown } }) => operation === 'create' && doc._status !== 'published'
+
 const readAfterSave = new WeakMap<object, Promise<boolean>>()
 
 /**

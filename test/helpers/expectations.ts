@@ -37,12 +37,12 @@ export const localErrorPaths = async (write: () => Promise<unknown>): Promise<st
 }
 
 /**
- * Runs `run` and counts the adapter's `find` or `findOne` calls for which `counted` holds: how many
+ * Runs `run` and counts the adapter's calls of `method` for which `counted` holds: how many
  * reads of the database a request made (a lookup batched per list, a row read once per save).
  */
 export const countAdapterReads = async <T>(
   payload: Payload,
-  method: 'find' | 'findOne',
+  method: 'find' | 'findOne' | 'count' | 'findVersions',
   counted: (args: any) => boolean,
   run: () => Promise<T>,
 ): Promise<{ result: T; reads: number }> => {

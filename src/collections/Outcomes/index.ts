@@ -10,6 +10,7 @@ import { refreshCardsOfDeletedOutcome, refreshCardsOfOutcome } from '../../hooks
 import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { authorFields, populateAuthors } from '../../hooks/populateAuthors'
 import { hideUnreadableRelationFilters } from '../../hooks/hideUnreadableRelationFilters'
+import { pruneVersions } from '../../hooks/pruneVersions'
 import { rejectMalformedIds } from '../../hooks/rejectMalformedIds'
 import { rejectUnknownOptions } from '../../hooks/rejectUnknownOptions'
 import { rejectMalformedValues, rejectNulInQueries } from '../../hooks/rejectMalformedValues'
@@ -19,7 +20,7 @@ import { firstPublishedAtField } from '../../workflow/firstPublication'
 import { keepUnpublishForUnpublishing } from '../../workflow/keepUnpublishForUnpublishing'
 import { reopenProjectForOutcomeEdit } from '../../workflow/reopenForOutcomeEdit'
 import { protectPublished } from '../../workflow/protectPublished'
-import { editorialContent } from '../editorial'
+import { DEFAULT_VERSIONS_PER_DOCUMENT, editorialContent } from '../editorial'
 import { publishedWithProject } from './access/publishedWithProject'
 import { assignOrder } from './hooks/assignOrder'
 import { ensureOrderFree } from './hooks/ensureOrderFree'
@@ -44,7 +45,14 @@ const validateStatement: Validate<string> = (value, { operation, previousValue, 
   return message(req, 'required', { field })
 }
 
-export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionSlug }): CollectionConfig => ({
+export const createOutcomesCollection = ({
+  usersSlug,
+  versionsPerDocument = DEFAULT_VERSIONS_PER_DOCUMENT,
+}: {
+  usersSlug: CollectionSlug
+  /** How many versions of an outcome are kept (0: all); see src/hooks/pruneVersions.ts. */
+  versionsPerDocument?: number
+}): CollectionConfig => ({
   slug: 'outcomes',
   labels: {
     singular: { en: 'Outcome', fr: 'Effet direct', es: 'Resultado' },
@@ -74,7 +82,7 @@ export const createOutcomesCollection = ({ usersSlug }: { usersSlug: CollectionS
       populateAuthors,
     ],
     beforeDelete: [protectPublished],
-    afterChange: [reopenProjectForOutcomeEdit, refreshCardsOfOutcome, revalidateProjectPages],
+    afterChange: [reopenProjectForOutcomeEdit, refreshCardsOfOutcome, revalidateProjectPages, pruneVersions(versionsPerDocument)],
     afterDelete: [refreshCardsOfDeletedOutcome, revalidateProjectPagesOnDelete],
   },
   fields: [

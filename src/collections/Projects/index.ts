@@ -12,6 +12,7 @@ import { ensureRelationsExist } from '../../hooks/ensureRelationsExist'
 import { generateSlug, validateSlug } from '../../hooks/generateSlug'
 import { hideUnreadableRelationFilters, RELATED_PROJECTS_FILTER } from '../../hooks/hideUnreadableRelationFilters'
 import { hideUnreadableRelations } from '../../hooks/hideUnreadableRelations'
+import { pruneVersions } from '../../hooks/pruneVersions'
 import { keepProjectCards, rememberReferrers, removeProjectCards } from '../../hooks/keepProjectCards'
 import { CARD_SELECT } from '../../readModel/cards'
 import { normalizeCode } from '../../hooks/normalizeCode'
@@ -30,7 +31,7 @@ import { reviewFields } from '../../workflow/fields'
 import { protectPublished } from '../../workflow/protectPublished'
 import { recordTransition } from '../../workflow/recordTransition'
 import { reopenForReview } from '../../workflow/reopenForReview'
-import { editorialContent } from '../editorial'
+import { DEFAULT_VERSIONS_PER_DOCUMENT, editorialContent } from '../editorial'
 import { cardFacetsEndpoint } from './endpoints/cardFacets'
 import { cardsEndpoint } from './endpoints/cards'
 import { exportProjectsEndpoint } from './endpoints/exportProjects'
@@ -60,6 +61,8 @@ export type ProjectsCollectionOptions = {
   projectTypes: readonly Term[]
   /** The auth collection whose users are recorded in `createdBy` and `updatedBy`. */
   usersSlug: CollectionSlug
+  /** How many versions of a project are kept (0: all); see src/hooks/pruneVersions.ts. */
+  versionsPerDocument?: number
 }
 
 /** The same Member State named twice counts once. */
@@ -123,6 +126,7 @@ const HINTS = {
 export const createProjectsCollection = ({
   projectTypes,
   usersSlug,
+  versionsPerDocument = DEFAULT_VERSIONS_PER_DOCUMENT,
 }: ProjectsCollectionOptions): CollectionConfig => ({
   slug: 'projects',
   labels: {
@@ -171,7 +175,7 @@ export const createProjectsCollection = ({
       populateAuthors,
       rememberWhetherLive,
     ],
-    afterChange: [recordTransition, shareProjectPublication, keepProjectCards, revalidateProjectPages, notifyFrontEnds],
+    afterChange: [recordTransition, shareProjectPublication, keepProjectCards, revalidateProjectPages, notifyFrontEnds, pruneVersions(versionsPerDocument)],
     afterDelete: [removeProjectCards, revalidateProjectPagesOnDelete, notifyFrontEndsOnDelete],
     beforeDelete: [protectPublished, deleteDependents, rememberReferrers],
   },

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { isPublishedRowAfterSave } from '../../../hooks/publishedRow'
+import { createdUnpublished, isPublishedRowAfterSave } from '../../../hooks/publishedRow'
 import { setOutcomesPublication } from '../../Outcomes/hooks/followProjectPublication'
 
 /**
@@ -10,7 +10,7 @@ import { setOutcomesPublication } from '../../Outcomes/hooks/followProjectPublic
  */
 export const shareProjectPublication: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   // A project created as a draft has no outcomes yet, and nothing to share.
-  if (operation === 'create' && doc._status !== 'published') return doc
+  if (createdUnpublished({ operation, doc })) return doc
   // A publication wrote the project's own row as published; any other save reads it.
   await setOutcomesPublication(req, doc.id, doc._status === 'published' || (await isPublishedRowAfterSave(req, 'projects', doc)))
   return doc
