@@ -156,7 +156,31 @@ export const describeError = (error: unknown) => {
   return data?.errors?.map((field) => `${field.path}: ${field.message}`).join('; ') || (error as Error).message
 }
 
-export const importPage = async (payload: Payload, file: string, options: ImportOptions): Promise<PageResult> => {
+type MemberStateIds = (req: PayloadRequest) => Promise<Map<string, number | string>>
+
+/**
+ * The Member States' IDs by ISO code, read once for a whole run (the list is reference data: 183
+ * rows), by the first page's request. A State deleted meanwhile fails its pages by the relation
+ * check, with the field named.
+ */
+const memberStateIds = (): MemberStateIds => {
+  let read: Promise<Map<string, number | string>> | undefined
+  return (req) =>
+    (read ??= req.payload
+      .find({
+        collection: 'member-states',
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        // Only the codes: a State's join of its projects is a subquery over every project's links.
+        joins: false,
+        select: { iso2: true },
+        req,
+      })
+      .then(({ docs }) => new Map(docs.map((state) => [String(state.iso2), state.id]))))
+}
+
+const importPage = async (payload: Payload, file: string, options: ImportOptions, memberStates: MemberStateIds): Promise<PageResult> => {
   const raw = await readFile(file, 'utf8')
   const page = parsePage(/\.html?$/i.test(file) ? htmlToPageText(raw) : raw)
   if (!page || !page.title) return { file, status: 'failed', changes: [], problems: [], error: 'not a project page: no metadata block' }
@@ -168,18 +192,7 @@ export const importPage = async (payload: Payload, file: string, options: Import
   const began = options.dryRun ? false : await startTransaction(req)
   let committed = false
   try {
-    const states = await payload.find({
-      collection: 'member-states',
-      where: { iso2: { in: reading.memberStates } },
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      // Only the codes: a State's join of its projects is a subquery over every project's links.
-      joins: false,
-      select: { iso2: true },
-      req,
-    })
-    const byIso = new Map(states.docs.map((state) => [state.iso2, state.id]))
+    const byIso = await memberStates(req)
     for (const iso2 of reading.memberStates.filter((code) => !byIso.has(code))) {
       result.problems.push({ field: 'memberStates', value: iso2, reason: 'not-in-database' })
     }
@@ -259,8 +272,9 @@ export const importPage = async (payload: Payload, file: string, options: Import
  */
 export const importPages = async (payload: Payload, files: string[], options: ImportOptions = {}): Promise<PageResult[]> => {
   const results: PageResult[] = []
+  const memberStates = memberStateIds()
   for (const file of files) {
-    const result = await importPage(payload, file, options).catch(
+    const result = await importPage(payload, file, options, memberStates).catch(
       (error: Error): PageResult => ({ file, status: 'failed', changes: [], problems: [], error: error.message }),
     )
     results.push(result)
