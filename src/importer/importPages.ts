@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Payload, PayloadRequest } from 'payload'
-import { commitTransaction, createLocalReq, killTransaction } from 'payload'
+import { appendVersionToQueryKey, commitTransaction, createLocalReq, killTransaction } from 'payload'
 
 import { startTransaction } from '../database'
 import type { Locale } from '../domain/locales'
@@ -52,8 +52,10 @@ const writeOnly = { depth: 0 } as const
 
 /**
  * The project a page is about: same project ID, else same Prima ID, else same slug (drafts
- * included), unless that project has another project ID or Prima ID than the page. One query for
- * the three keys (each is unique, so at most three projects match).
+ * included), unless that project has another project ID or Prima ID than the page. The keys are
+ * looked up in one query of the adapter (each is unique, so at most three projects match; most
+ * pages of a first import match none, and a Local API find ran a whole operation to say so), and
+ * only the matching project is read through the Local API.
  */
 export const findExisting = async (
   req: PayloadRequest,
@@ -62,24 +64,25 @@ export const findExisting = async (
 ): Promise<ExistingProject> => {
   const keyed = (['projectId', 'primaId', 'slug'] as const).filter((key) => keys[key])
   if (!keyed.length) return undefined
-  const { docs } = await req.payload.find({
+  // Every project's latest version, draft or published, is where its keys are as last saved.
+  const { docs } = await req.payload.db.queryDrafts({
     collection: 'projects',
-    where: { or: keyed.map((key) => ({ [key]: { equals: keys[key] } })) },
-    draft: true,
-    depth: 0,
+    where: appendVersionToQueryKey({ or: keyed.map((key) => ({ [key]: { equals: keys[key] } })) }),
+    select: { parent: true, version: { projectId: true, primaId: true, slug: true } },
     limit: keyed.length,
     pagination: false,
     locale,
-    fallbackLocale: false,
-    overrideAccess: true,
     req,
   })
+  const candidates = docs as Record<string, unknown>[]
   for (const [n, key] of keyed.entries()) {
-    const match = docs.find((doc) => String(doc[key]) === String(keys[key]))
+    const match = candidates.find((doc) => String(doc[key]) === String(keys[key]))
     // Matched by a weaker key but holding another value of a stronger one, it is another project
     // (a new page whose title makes an existing page's slug): updating it would rewrite its IDs.
     const stronger = keyed.slice(0, n)
-    if (match && !stronger.some((other) => match[other] && String(match[other]) !== String(keys[other]))) return match
+    if (match && !stronger.some((other) => match[other] && String(match[other]) !== String(keys[other]))) {
+      return req.payload.findByID({ collection: 'projects', id: match.id as number | string, draft: true, depth: 0, locale, fallbackLocale: false, overrideAccess: true, req })
+    }
   }
   return undefined
 }
@@ -180,8 +183,8 @@ const memberStateIds = (): MemberStateIds => {
       .then(({ docs }) => new Map(docs.map((state) => [String(state.iso2), state.id]))))
 }
 
-const importPage = async (payload: Payload, file: string, options: ImportOptions, memberStates: MemberStateIds): Promise<PageResult> => {
-  const raw = await readFile(file, 'utf8')
+const importPage = async (payload: Payload, file: string, read: Promise<string>, options: ImportOptions, memberStates: MemberStateIds): Promise<PageResult> => {
+  const raw = await read
   const page = parsePage(/\.html?$/i.test(file) ? htmlToPageText(raw) : raw)
   if (!page || !page.title) return { file, status: 'failed', changes: [], problems: [], error: 'not a project page: no metadata block' }
   const reading = readProject(page)
@@ -273,8 +276,18 @@ const importPage = async (payload: Payload, file: string, options: ImportOptions
 export const importPages = async (payload: Payload, files: string[], options: ImportOptions = {}): Promise<PageResult[]> => {
   const results: PageResult[] = []
   const memberStates = memberStateIds()
-  for (const file of files) {
-    const result = await importPage(payload, file, options, memberStates).catch(
+  // Each file is read while the page before it is written (a read waited about a millisecond for
+  // the thread pool and the event loop, a twentieth of a page's import).
+  const reading = (index: number) => {
+    const read = index < files.length ? readFile(files[index]!, 'utf8') : undefined
+    read?.catch(() => undefined) // awaited (and its failure reported) when its page's turn comes
+    return read
+  }
+  let next = reading(0)
+  for (const [index, file] of files.entries()) {
+    const read = next!
+    next = reading(index + 1)
+    const result = await importPage(payload, file, read, options, memberStates).catch(
       (error: Error): PageResult => ({ file, status: 'failed', changes: [], problems: [], error: error.message }),
     )
     results.push(result)
