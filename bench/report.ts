@@ -27,8 +27,18 @@ export type BenchResults = {
   coldStartMs: number
   /** Resident memory of the largest server process (of each, with several workers). */
   memory: { startMb: number; endMb: number; peakMb: number; samples: { atS: number; rssMb: number }[] }
-  /** The importer on copies of the real page; `msPerPage`: where a page's time goes, by Local API operation (bench/importBreakdown.ts). */
-  import: { pages: number; seconds: number; pagesPerSec: number; msPerPage?: Record<string, number> } | null
+  /**
+   * The importer on copies of the real page, in a process of its own (bench/importRun.ts), after
+   * `warmup` pages timed apart; `msPerPage`: where a measured page's time goes, by Local API
+   * operation (bench/importBreakdown.ts).
+   */
+  import: {
+    pages: number
+    seconds: number
+    pagesPerSec: number
+    msPerPage?: Record<string, number>
+    warmup?: { pages: number; seconds: number; pagesPerSec: number }
+  } | null
   queries: QueryResult[]
   /** With the response caching the public site and API have (Next's data cache, ETag/304). */
   cached: QueryResult[]
@@ -95,7 +105,10 @@ export const toMarkdown = (results: BenchResults) => {
       ? ['With response caching (Next data cache for the public pages, ETag/304 for the API):', '', '| query | req/s | p50 / p99 ms | bytes | items | | |', '|---|---|---|---|---|---|---|', ...results.cached.map(row), '']
       : []),
     `Cold start (npm start → first answer): ${results.coldStartMs} ms · server memory ${results.memory.startMb} MB at the start, ${results.memory.endMb} MB at the end, peak ${results.memory.peakMb} MB` +
-      (results.import ? ` · import ${results.import.pagesPerSec} pages/s (${results.import.pages} pages in ${results.import.seconds} s)` : ''),
+      (results.import
+        ? ` · import ${results.import.pagesPerSec} pages/s (${results.import.pages} pages in ${results.import.seconds} s, in a process of its own` +
+          (results.import.warmup?.pages ? `, after ${results.import.warmup.pages} pages of warm-up at ${results.import.warmup.pagesPerSec} pages/s)` : ')')
+        : ''),
     ...(results.import?.msPerPage
       ? ['', `A page's import, in ms: ${Object.entries(results.import.msPerPage).map(([key, ms]) => `${key} ${ms}`).join(' · ')}`]
       : []),

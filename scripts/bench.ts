@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--projects 10000] [--dataset file.json] [--database url --reset]
  *   [--peer directus] [--duration 10] [--warmup 3] [--connections 10] [--rounds 1]
- *   [--workers 1] [--import-pages 300] [--only list,page] [--no-cached] [--label name] [--out bench/results]`
+ *   [--workers 1] [--import-pages 300] [--import-warmup 100] [--only list,page] [--no-cached] [--label name] [--out bench/results]`
  *
  * Loads a deterministic portfolio into a fresh database by the fast path (bench/load.ts), starts
  * the production server as `npm start` does, and drives it with autocannon over the queries front
@@ -9,6 +9,7 @@
  * same server) and, with --peer directus, the Directus peer (../shared/peers/directus) on the same
  * rows, alternating. Writes JSON and Markdown results into bench/results/. See docs/performance.md.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -32,6 +33,7 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '1' },
     workers: { type: 'string', default: process.env.WEB_CONCURRENCY ?? '1' },
     'import-pages': { type: 'string', default: '300' },
+    'import-warmup': { type: 'string', default: '100' },
     only: { type: 'string' },
     'no-cached': { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
@@ -64,8 +66,6 @@ const { measure, measureNotModified, probe, sampleMemory } = await import('../be
 const report = await import('../bench/report')
 const { buildIfStale } = await import('./lib/build')
 const { startServer } = await import('./lib/server')
-const { importPages } = await import('../src/importer/importPages')
-const { perPage, timeOperations } = await import('../bench/importBreakdown')
 
 const kind = databaseKind(databaseUrl)
 
@@ -184,35 +184,37 @@ await server.stop()
 // --- the importer's throughput, on the same database ---------------------------------------
 let imported: import('../bench/report').BenchResults['import'] = null
 const importCount = Number(options['import-pages'])
+const importWarmup = Number(options['import-warmup'])
 if (importCount > 0) {
   // The real page the site shows today (a copy kept with the tests), varied into distinct projects:
-  // 300 by default, as the first 50 or so run at half speed while the JIT warms up.
+  // the warm-up pages get IDs of their own (ZA98P…, LM.8…), the measured ones ZA99P…, LM.9….
   const fixture = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lesotho-labour-migration.fr.txt'), 'utf8')
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-import-'))
-  const files = Array.from({ length: importCount }, (_, i) => {
-    const file = path.join(dir, `page-${i + 1}.fr.txt`)
+  const page = (n: number, set: 'warmup' | 'measured') => {
+    const file = path.join(dir, `${set}-${n + 1}.fr.txt`)
     writeFileSync(
       file,
       fixture
-        .replace('Renforcement de la gestion de la migration de travail au Lesotho', `Renforcement de la gestion de la migration de travail au Lesotho, phase ${i + 2}`)
-        .replace('ZA10P0005', `ZA99P${String(i + 1).padStart(4, '0')}`)
-        .replace('LM.0304', `LM.${String(9000 + i).padStart(4, '0')}`),
+        .replace('Renforcement de la gestion de la migration de travail au Lesotho', `Renforcement de la gestion de la migration de travail au Lesotho, ${set === 'warmup' ? 'étape' : 'phase'} ${n + 2}`)
+        .replace('ZA10P0005', `${set === 'warmup' ? 'ZA98P' : 'ZA99P'}${String(n + 1).padStart(4, '0')}`)
+        .replace('LM.0304', `LM.${String((set === 'warmup' ? 8000 : 9000) + n).padStart(4, '0')}`),
     )
     return file
-  })
-  const started = performance.now()
-  const { result: pageResults, spent } = await timeOperations(payload, () => importPages(payload, files))
-  const seconds = (performance.now() - started) / 1000
-  rmSync(dir, { recursive: true, force: true })
-  const failed = pageResults.filter((result) => result.status === 'failed')
-  if (failed.length) throw new Error(`the importer failed on ${failed.length} pages: ${failed[0].error}`)
-  imported = {
-    pages: importCount,
-    seconds: Math.round(seconds * 100) / 100,
-    pagesPerSec: Math.round((importCount / seconds) * 10) / 10,
-    msPerPage: perPage(spent, importCount, seconds * 1000),
   }
-  log(`imported ${importCount} pages in ${seconds.toFixed(1)} s`)
+  const warmupFiles = Array.from({ length: importWarmup }, (_, n) => page(n, 'warmup'))
+  const measuredFiles = Array.from({ length: importCount }, (_, n) => page(n, 'measured'))
+  // In a process of its own, as `npm run import` runs: not in this one, whose heap and event loop
+  // carried the load generator for the whole run before.
+  const resultFile = path.join(dir, 'result.json')
+  const child = spawnSync('node', ['scripts/run.mjs', 'bench/importRun.ts', resultFile, ...warmupFiles, '--', ...measuredFiles], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (child.status !== 0) throw new Error(`the import run failed (exit ${child.status ?? child.signal})`)
+  imported = JSON.parse(readFileSync(resultFile, 'utf8'))
+  rmSync(dir, { recursive: true, force: true })
+  log(`imported ${importCount} pages in ${imported!.seconds} s after ${importWarmup} pages of warm-up`)
 }
 
 // --- results ------------------------------------------------------------------------------
