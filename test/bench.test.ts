@@ -170,3 +170,23 @@ describe('npm run bench', () => {
     expect(markdown).toMatch(/in a process of its own, after 2 pages of warm-up/)
   }, 420_000)
 })
+
+describe('the bench’s database', () => {
+  const onPostgres = process.env.DATABASE_URL?.startsWith('postgres') ?? false
+
+  it.skipIf(!onPostgres)('is made when a PostgreSQL database of that name does not exist yet (a bare machine)', async () => {
+    const { freshDatabase } = await import('../scripts/lib/freshDatabase')
+    // Its name extends this file's database's, so the run's teardown drops it too.
+    const url = new URL(process.env.DATABASE_URL!)
+    url.pathname = `${url.pathname}_bench_fresh`
+    await freshDatabase(url.toString(), { chosenByUs: false, reset: true })
+    const { default: pg } = await import('pg')
+    const client = new pg.Client({ connectionString: url.toString() })
+    await client.connect()
+    const { rows } = await client.query(`SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = 'public'`)
+    await client.end()
+    expect(rows[0].tables).toBe(0)
+    // Run again, it finds the database and wipes it.
+    await freshDatabase(url.toString(), { chosenByUs: false, reset: true })
+  })
+})
