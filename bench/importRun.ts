@@ -22,12 +22,13 @@ const { perPage, timeOperations } = await import('./importBreakdown')
 
 const payload = await getPayload({ config })
 
-/** Imports `files`, failing the run on any failed page (the bench imports valid pages only). */
+/** Runs the import of `files` and says how long it took. */
 const timed = async <T>(files: string[], run: () => Promise<T>) => {
   const started = performance.now()
   const result = await run()
   return { result, ms: performance.now() - started, pages: files.length }
 }
+// The bench imports valid pages only: any failed one fails the run.
 const failedPages = (results: Awaited<ReturnType<typeof importPages>>) => results.filter((page) => page.status === 'failed')
 
 const warmup = await timed(warmupFiles, () => importPages(payload, warmupFiles))

@@ -13,6 +13,7 @@ import { cardFacets } from '../src/readModel/cardFacets'
 import { CARD_SELECT, cardsInStep } from '../src/readModel/cards'
 import { findProjectCards, parseCardQuery } from '../src/readModel/findCards'
 import { projectFacets } from '../src/site/facets'
+import { databaseKind } from '../src/database'
 import { createUser, createSecondDatabase, startPayload } from './helpers/payload'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -172,7 +173,7 @@ describe('npm run bench', () => {
 })
 
 describe('the bench’s database', () => {
-  const onPostgres = process.env.DATABASE_URL?.startsWith('postgres') ?? false
+  const onPostgres = databaseKind(process.env.DATABASE_URL ?? 'file:') === 'postgres'
 
   it.skipIf(!onPostgres)('is made when a PostgreSQL database of that name does not exist yet (a bare machine)', async () => {
     const { freshDatabase } = await import('../scripts/lib/freshDatabase')

@@ -11,7 +11,7 @@ import { changedFields } from '../workflow/changes'
 import { WORKFLOW_WRITE } from '../workflow/enforceProjectWorkflow'
 import { forbidden } from '../workflow/errors'
 import type { ReviewState } from '../workflow/states'
-import { describeError, findExisting, hasPendingDraft, type ImportOptions, liveOutcomeNumbered, outcomesOf, type PageResult, recordDraftKept, recordImportMove } from './importPages'
+import { describeError, findExisting, hasPendingDraft, type ImportOptions, liveOutcomeNumbered, memberStateIdsByIso, outcomesOf, type PageResult, recordDraftKept, recordImportMove } from './importPages'
 import { publishOverDraft } from './publishOverDraft'
 import type { Problem } from './readProject'
 
@@ -190,8 +190,7 @@ const linkRelatedProjects = async (payload: Payload, records: ExportedProject[],
 export const importExport = async (payload: Payload, json: unknown, file = 'export.json', options: ImportOptions = {}): Promise<PageResult[]> => {
   if (!isExport(json)) return [{ file, status: 'failed', changes: [], problems: [], error: 'not a project export: no "format": "iom-project-pages"' }]
   if (!options.dryRun && (await payload.count({ collection: 'member-states' })).totalDocs === 0) await seedMemberStates(payload)
-  const { docs: states } = await payload.find({ collection: 'member-states', depth: 0, limit: 0, pagination: false, select: { iso2: true } })
-  const stateIds = new Map(states.map((state) => [state.iso2 as string, state.id]))
+  const stateIds = await memberStateIdsByIso(payload)
   // Publishing, a page with a pending draft is imported as the public sees it first; its draft is
   // saved over it once every live page and link exists (a publication takes the latest version
   // whole, so a draft saved before the links were published would go live with them).

@@ -159,28 +159,30 @@ export const describeError = (error: unknown) => {
   return data?.errors?.map((field) => `${field.path}: ${field.message}`).join('; ') || (error as Error).message
 }
 
+/** The Member States' IDs by ISO code (reference data: 183 rows), read in `req`'s transaction when given. */
+export const memberStateIdsByIso = async (payload: Payload, req?: PayloadRequest) => {
+  const { docs } = await payload.find({
+    collection: 'member-states',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    // Only the codes: a State's join of its projects is a subquery over every project's links.
+    joins: false,
+    select: { iso2: true },
+    req,
+  })
+  return new Map(docs.map((state) => [String(state.iso2), state.id]))
+}
+
 type MemberStateIds = (req: PayloadRequest) => Promise<Map<string, number | string>>
 
 /**
- * The Member States' IDs by ISO code, read once for a whole run (the list is reference data: 183
- * rows), by the first page's request. A State deleted meanwhile fails its pages by the relation
- * check, with the field named.
+ * memberStateIdsByIso once for a whole run, by the first page's request. A State deleted
+ * meanwhile fails its pages by the relation check, with the field named.
  */
 const memberStateIds = (): MemberStateIds => {
   let read: Promise<Map<string, number | string>> | undefined
-  return (req) =>
-    (read ??= req.payload
-      .find({
-        collection: 'member-states',
-        depth: 0,
-        limit: 0,
-        pagination: false,
-        // Only the codes: a State's join of its projects is a subquery over every project's links.
-        joins: false,
-        select: { iso2: true },
-        req,
-      })
-      .then(({ docs }) => new Map(docs.map((state) => [String(state.iso2), state.id]))))
+  return (req) => (read ??= memberStateIdsByIso(req.payload, req))
 }
 
 const importPage = async (payload: Payload, file: string, read: Promise<string>, options: ImportOptions, memberStates: MemberStateIds): Promise<PageResult> => {
