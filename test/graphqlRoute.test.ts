@@ -1,8 +1,10 @@
 import config from '@payload-config'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { print } from 'graphql'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { rememberingParse } from '../src/graphql/handler'
 import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser, TEST_PASSWORD } from './helpers/payload'
@@ -46,6 +48,7 @@ const bothAnswers = async (call: Call) => {
 }
 
 const query = (text: string, variables?: Record<string, unknown>) => JSON.stringify({ query: text, variables })
+const TWO_OPERATIONS = 'query Titles { Projects(locale: en) { docs { title } } } query Slugs { Projects(locale: en) { docs { slug } } }'
 
 beforeAll(async () => {
   ;({ payload, api } = await startApp())
@@ -68,6 +71,13 @@ describe('the GraphQL route answers as Payload’s does', () => {
     ['a query deeper than the depth limit', () => ({ body: query('{ Projects { docs { relatedProjects { relatedProjects { relatedProjects { relatedProjects { relatedProjects { relatedProjects { relatedProjects { relatedProjects { relatedProjects { relatedProjects { relatedProjects { title } } } } } } } } } } } } } }') })],
     ['a syntax error', () => ({ body: query('{ Projects { docs { title } ') })],
     ['a body of another type', () => ({ body: '{ Projects { docs { title } } }', contentType: 'text/plain' })],
+    ['JSON in another charset', () => ({ body: query('{ Projects { docs { title } } }'), contentType: 'application/json; charset=utf-16' })],
+    // Payload reads no body of this type, and graphql-http reads it as JSON.
+    ['JSON under a type in capitals', () => ({ body: query('{ Projects(locale: en) { docs { title } } }'), contentType: 'Application/JSON' })],
+    // The same document (parsed once, remembered) with each of its operations.
+    ['the first of two operations, chosen by name', () => ({ body: JSON.stringify({ query: TWO_OPERATIONS, operationName: 'Titles' }) })],
+    ['the second of two operations, chosen by name', () => ({ body: JSON.stringify({ query: TWO_OPERATIONS, operationName: 'Slugs' }) })],
+    ['two operations, none chosen', () => ({ body: JSON.stringify({ query: TWO_OPERATIONS }) })],
     ['a write refused to an anonymous caller', () => ({ body: query('mutation { createOutcome(data: { statement: "x", project: 1 }) { id } }') })],
     ['a save refused by a rule, with the field named', () => ({ body: query('mutation { createProject(draft: true, data: { title: "Bad ID", projectId: "nonsense" }) { id } }'), token: editorToken })],
     ['a variable of the wrong type', () => ({ body: query('query List($limit: Int) { Projects(limit: $limit) { docs { title } } }', { limit: 'ten' }) })],
@@ -114,5 +124,22 @@ describe('a document found valid is remembered with its variables', () => {
     expect(heavy.first.body).toMatch(/exceeds the maximum complexity/)
     expect(heavy.first).toEqual(heavy.reference)
     expect(heavy.again).toEqual(heavy.reference)
+  })
+})
+
+describe('parsed documents are remembered within a bound', () => {
+  it('serves a document again from memory, and forgets the oldest past the bound', () => {
+    const parse = rememberingParse(200)
+    const texts = Array.from({ length: 5 }, (_, n) => `{ Projects(limit: ${n + 1}) { docs { title slug summary status projectType } } }`)
+    const first = parse(texts[0]!)
+    expect(parse(texts[0]!)).toBe(first)
+    expect(print(first)).toContain('limit: 1')
+    // Five documents of 73 characters each: only the last two fit under 200.
+    const documents = texts.map((text) => parse(text))
+    expect(parse(texts[0]!)).not.toBe(first)
+    expect(parse(texts[4]!)).toBe(documents[4])
+    // A syntax error is thrown every time, never remembered.
+    expect(() => parse('{ Projects {')).toThrow(/Syntax Error/)
+    expect(() => parse('{ Projects {')).toThrow(/Syntax Error/)
   })
 })
