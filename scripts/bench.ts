@@ -245,6 +245,7 @@ const partial = {
     startMb: steady[0]?.rssMb ?? 0,
     endMb: steady.at(-1)?.rssMb ?? 0,
     peakMb: Math.max(0, ...steady.map((sample) => sample.rssMb)),
+    low: report.memoryLows(steady),
     samples: steady.filter((_, i) => i % 4 === 0),
   },
   import: imported,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { loadPortfolio } from '../bench/load'
 import { generatePortfolio, type Portfolio } from '../bench/portfolio'
-import type { BenchResults } from '../bench/report'
+import { type BenchResults, checkTargets, memoryLows } from '../bench/report'
 import { cardFacets } from '../src/readModel/cardFacets'
 import { CARD_SELECT, cardsInStep } from '../src/readModel/cards'
 import { findProjectCards, parseCardQuery } from '../src/readModel/findCards'
@@ -128,6 +128,24 @@ describe('the fast path', () => {
   })
 })
 
+describe('the memory target', () => {
+  const memoryTarget = (rssMb: number[]) => {
+    const samples = rssMb.map((mb, n) => ({ atS: n * 2, rssMb: mb }))
+    const memory = { startMb: rssMb[0]!, endMb: rssMb.at(-1)!, peakMb: Math.max(...rssMb), samples }
+    return checkTargets({ queries: [], memory } as never).find((target) => target.target.startsWith('memory'))!
+  }
+
+  it('reads a server whose memory rises and falls with its collections as flat, and a rising low as a leak', () => {
+    // As on PostgreSQL: 425 MB, up to 550, back to 410 after a collection, ending on a high.
+    const saw = [425, 480, 530, 550, 410, 470, 520, 555, 500, 408, 460, 546]
+    expect(memoryLows(saw.map((rssMb) => ({ rssMb })))).toEqual({ firstMb: 425, lastMb: 408 })
+    expect(memoryTarget(saw)).toMatchObject({ met: true, detail: 'low 425 MB → 408 MB (first and last samples 425 → 546 MB, peak 555 MB)' })
+    // The same saw on a floor that climbs 60 MB a quarter.
+    const leak = saw.map((mb, n) => mb + Math.floor(n / 3) * 60)
+    expect(memoryTarget(leak)).toMatchObject({ met: false })
+  })
+})
+
 describe('npm run bench', () => {
   it('runs on a tiny portfolio and writes well-formed results', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'bench-results-'))
@@ -163,6 +181,8 @@ describe('npm run bench', () => {
     expect(results.import!.msPerPage!['create projects']).toBeGreaterThan(0)
     expect(results.coldStartMs).toBeGreaterThan(0)
     expect(results.memory.peakMb).toBeGreaterThan(50)
+    expect(results.memory.low!.firstMb).toBeGreaterThan(50)
+    expect(results.memory.low!.lastMb).toBeLessThanOrEqual(results.memory.peakMb)
     expect(results.targets.length).toBeGreaterThan(20)
     const markdown = readFileSync(path.join(out, json.replace(/\.json$/, '.md')), 'utf8')
     expect(markdown).toContain('| list |')
