@@ -1,7 +1,8 @@
-import { createLocalReq, type Payload, type Where } from 'payload'
+import { commitTransaction, createLocalReq, type Payload, type Where } from 'payload'
 import { stringify } from 'qs-esm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { startTransaction } from '../src/database'
 import { type Locale, LOCALES } from '../src/domain/locales'
 import { countedFacets } from '../src/readModel/cardFacets'
 import { CARD_SELECT, cardsInStep, ensureProjectCards, rowsShape } from '../src/readModel/cards'
@@ -412,6 +413,25 @@ describe('keeping the cards in step', () => {
     await payload.update({ collection: 'projects', id: ids.france!, data: { relatedProjects: [], ...published } as any })
     await payload.update({ collection: 'projects', id: draft.id, data: { _status: 'draft' } as any })
     await payload.delete({ collection: 'projects', id: draft.id })
+  })
+
+  it('moves the content generation once for all the public changes of one transaction, and for each change outside one', async () => {
+    const generationWrites = (args: any) => args.collection === 'payload-kv'
+    const twoPublications = (req?: any) => async () => {
+      for (const title of ['Generation batch one', 'Generation batch two']) {
+        await payload.create({ collection: 'projects', data: validProject(states.KE!, { title, ...published }) as any, req })
+      }
+    }
+    const before = await readContentVersion(payload)
+    const req = await createLocalReq({}, payload)
+    const began = await startTransaction(req)
+    const { reads: inOne } = await countAdapterReads(payload, 'upsert', generationWrites, twoPublications(req))
+    if (began) await commitTransaction(req)
+    // Other instances see the new generation at the commit, with both pages.
+    expect(await readContentVersion(payload)).not.toBe(before)
+    expect(inOne).toBe(began ? 1 : 2)
+    const { reads: apart } = await countAdapterReads(payload, 'upsert', generationWrites, twoPublications())
+    expect(apart).toBe(2)
   })
 
   it('moves the public site’s content generation only when what the public sees changes', async () => {

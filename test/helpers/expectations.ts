@@ -42,7 +42,7 @@ export const localErrorPaths = async (write: () => Promise<unknown>): Promise<st
  */
 export const countAdapterReads = async <T>(
   payload: Payload,
-  method: 'find' | 'findOne' | 'count' | 'findVersions',
+  method: 'find' | 'findOne' | 'count' | 'findVersions' | 'upsert',
   counted: (args: any) => boolean,
   run: () => Promise<T>,
 ): Promise<{ result: T; reads: number }> => {
