@@ -67,11 +67,14 @@ export const peerRatioOf = (api: Measurement, peer: Measurement) => ratio(api.re
  * seconds): a first and a last sample compare two points of that saw, and a leak shows as its low
  * points rising.
  */
-export const memoryLows = (samples: { rssMb: number }[]): { firstMb: number; lastMb: number } => {
-  const quarter = Math.max(1, Math.floor(samples.length / 4))
+export const memoryLows = (samples: { rssMb: number }[]): { firstMb: number; lastMb: number } | undefined => {
+  // Quarters of one sample would compare a first and a last sample again.
+  if (samples.length < MIN_MEMORY_SAMPLES) return undefined
+  const quarter = Math.floor(samples.length / 4)
   const least = (part: { rssMb: number }[]) => Math.min(...part.map((sample) => sample.rssMb))
-  return samples.length ? { firstMb: least(samples.slice(0, quarter)), lastMb: least(samples.slice(-quarter)) } : { firstMb: 0, lastMb: 0 }
+  return { firstMb: least(samples.slice(0, quarter)), lastMb: least(samples.slice(-quarter)) }
 }
+export const MIN_MEMORY_SAMPLES = 8
 
 /** The issue's targets, read off a run: which are met, and by how much the others are not. */
 export const checkTargets = (results: Omit<BenchResults, 'targets'>) => {
@@ -91,8 +94,10 @@ export const checkTargets = (results: Omit<BenchResults, 'targets'>) => {
   const low = results.memory.low ?? memoryLows(results.memory.samples)
   targets.push({
     target: 'memory flat over the run (its low in the last quarter within 25% of the first quarter’s, after warm-up)',
-    met: low.lastMb <= low.firstMb * 1.25,
-    detail: `low ${low.firstMb} MB → ${low.lastMb} MB (first and last samples ${startMb} → ${endMb} MB, peak ${peakMb} MB)`,
+    met: low !== undefined && low.lastMb <= low.firstMb * 1.25,
+    detail: low
+      ? `low ${low.firstMb} MB → ${low.lastMb} MB (first and last samples ${startMb} → ${endMb} MB, peak ${peakMb} MB)`
+      : `${results.memory.samples.length} samples, too few to tell (${MIN_MEMORY_SAMPLES} at least)`,
   })
   if (results.import) {
     targets.push({ target: 'import ≥ 50 pages/s', met: results.import.pagesPerSec >= 50, detail: `${results.import.pagesPerSec} pages/s` })

@@ -143,6 +143,8 @@ describe('the memory target', () => {
     // The same saw on a floor that climbs 60 MB a quarter.
     const leak = saw.map((mb, n) => mb + Math.floor(n / 3) * 60)
     expect(memoryTarget(leak)).toMatchObject({ met: false })
+    // Too few samples tell nothing: not met, and said so.
+    expect(memoryTarget([400, 420, 410])).toMatchObject({ met: false, detail: '3 samples, too few to tell (8 at least)' })
   })
 })
 

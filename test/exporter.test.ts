@@ -215,13 +215,14 @@ describe('the JSON export', () => {
     }
   })
 
-  /** A second database with the export's States and the published export imported, published, by its own reviewer; the page there. */
+  /** A second database with the page's States and the published export imported, published, by its own reviewer; the page there. */
   const publishedCopy = async (suffix: string, adjust: (published: ProjectExport) => void = () => {}) => {
     const published = await exportProjects(payload, { status: 'published', locale: 'all' })
     adjust(published)
     const target = await startSecondPayload(suffix)
-    // The States the export names (the first test shows the whole list loaded into an empty database).
-    await seedStates(target, ['LS', 'ZA', 'BF', 'ML'])
+    // The States the published page names: the whole list would take seconds to load, and the
+    // round trip into an empty database above loads it.
+    await seedStates(target, ['BF', 'ML'])
     const targetReviewer = { ...(await createUser(target, ['reviewer'])), collection: 'users' } as any
     await importExport(target, JSON.parse(JSON.stringify(published)), 'export.json', { publish: true, user: targetReviewer })
     const page = (await target.find({ collection: 'projects', where: { slug: { equals: published.projects[0]!.slug } }, depth: 0 })).docs[0]!

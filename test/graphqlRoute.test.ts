@@ -10,8 +10,8 @@ import { seedStates, validProject } from './helpers/fixtures'
 import { createUser, TEST_PASSWORD } from './helpers/payload'
 
 /**
- * `POST /api/graphql` is the app's own route (src/graphql/handler.ts): Payload's, remembering the
- * documents it found valid. Every answer, first time and again, is Payload's own route's answer to
+ * `POST /api/graphql` is the app's own route (src/graphql/handler.ts): Payload's, reading the body
+ * once and remembering the documents it parsed and found valid. Every answer, first time and again, is Payload's own route's answer to
  * the same request: data, errors and their shapes, statuses, cookies.
  */
 let payload: Payload
@@ -138,6 +138,12 @@ describe('parsed documents are remembered within a bound', () => {
     const documents = texts.map((text) => parse(text))
     expect(parse(texts[0]!)).not.toBe(first)
     expect(parse(texts[4]!)).toBe(documents[4])
+    // 4 was used after 0 was parsed again: the next new document pushes out 0, not 4.
+    const zero = parse(texts[0]!)
+    parse(texts[4]!)
+    parse(texts[2]!)
+    expect(parse(texts[4]!)).toBe(documents[4])
+    expect(parse(texts[0]!)).not.toBe(zero)
     // A syntax error is thrown every time, never remembered.
     expect(() => parse('{ Projects {')).toThrow(/Syntax Error/)
     expect(() => parse('{ Projects {')).toThrow(/Syntax Error/)

@@ -94,8 +94,8 @@ export const VALIDATED_KEY_MAX_CHARS = 64 * 1024
 export const PARSED_MAX_CHARS = 256 * 1024
 
 /**
- * graphql's `parse`, remembering the documents it parsed: the front ends send the same few queries
- * all day. The documents are only read after (by validation and execution), so one can serve
+ * graphql's `parse`, remembering the documents it parsed (the least recently used go first past
+ * the bound): the front ends send the same few queries all day. The documents are only read after (by validation and execution), so one can serve
  * every request that sends its text; a syntax error is thrown each time.
  */
 export const rememberingParse = (maxChars = PARSED_MAX_CHARS): typeof parseDocument => {
@@ -104,12 +104,17 @@ export const rememberingParse = (maxChars = PARSED_MAX_CHARS): typeof parseDocum
   return (source, options) => {
     if (typeof source !== 'string' || options) return parseDocument(source, options)
     const known = parsed.get(source)
-    if (known) return known
+    if (known) {
+      // Used: moved to the end, so a stream of one-off queries does not push out the daily ones.
+      parsed.delete(source)
+      parsed.set(source, known)
+      return known
+    }
     const document = parseDocument(source)
     if (source.length <= VALIDATED_KEY_MAX_CHARS) {
       parsed.set(source, document)
       chars += source.length
-      // Oldest first out: a Map iterates in insertion order.
+      // Least recently used first out: a Map iterates in insertion order.
       for (const oldest of parsed.keys()) {
         if (chars <= maxChars) break
         chars -= oldest.length
@@ -148,10 +153,15 @@ const graphQLOf = (config: SanitizedConfig): GraphQL => {
     },
     validate: (schemaToValidate, document, rules, ...rest) => {
       const key = rules ? keyOfRules.get(rules) : undefined
-      if (key !== undefined && validated.has(key)) return []
+      if (key !== undefined && validated.has(key)) {
+        // Used: moved to the end, so a stream of one-off queries does not push out the daily ones.
+        validated.delete(key)
+        validated.set(key, true)
+        return []
+      }
       const errors = validateDocument(schemaToValidate, document, rules, ...rest)
       if (key !== undefined && errors.length === 0) {
-        // Oldest first out: a Map iterates in insertion order.
+        // Least recently used first out: a Map iterates in insertion order.
         if (validated.size >= VALIDATED_MAX) validated.delete(validated.keys().next().value!)
         validated.set(key, true)
       }
