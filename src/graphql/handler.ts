@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { configToSchema } from '@payloadcms/graphql'
 import { type DocumentNode, type ExecutionArgs, type GraphQLError, parse as parseDocument, type ValidationRule, validate as validateDocument } from 'graphql'
 import { createHandler } from 'graphql-http/lib/use/fetch'
+import { LRUCache } from 'lru-cache'
 import {
   addDataAndFileToRequest,
   addLocalesToRequestFromData,
@@ -95,32 +96,18 @@ export const PARSED_MAX_CHARS = 256 * 1024
 
 /**
  * graphql's `parse`, remembering the documents it parsed (the least recently used go first past
- * the bound): the front ends send the same few queries all day. The documents are only read after (by validation and execution), so one can serve
- * every request that sends its text; a syntax error is thrown each time.
+ * the bound): the front ends send the same few queries all day. The documents are only read after
+ * (by validation and execution), so one can serve every request that sends its text; a syntax
+ * error is thrown each time.
  */
 export const rememberingParse = (maxChars = PARSED_MAX_CHARS): typeof parseDocument => {
-  const parsed = new Map<string, DocumentNode>()
-  let chars = 0
+  const parsed = new LRUCache<string, DocumentNode>({ maxSize: maxChars, maxEntrySize: Math.min(maxChars, VALIDATED_KEY_MAX_CHARS), sizeCalculation: (_document, source) => source.length })
   return (source, options) => {
     if (typeof source !== 'string' || options) return parseDocument(source, options)
     const known = parsed.get(source)
-    if (known) {
-      // Used: moved to the end, so a stream of one-off queries does not push out the daily ones.
-      parsed.delete(source)
-      parsed.set(source, known)
-      return known
-    }
+    if (known) return known
     const document = parseDocument(source)
-    if (source.length <= VALIDATED_KEY_MAX_CHARS) {
-      parsed.set(source, document)
-      chars += source.length
-      // Least recently used first out: a Map iterates in insertion order.
-      for (const oldest of parsed.keys()) {
-        if (chars <= maxChars) break
-        chars -= oldest.length
-        parsed.delete(oldest)
-      }
-    }
+    parsed.set(source, document)
     return document
   }
 }
@@ -140,7 +127,7 @@ const graphQLOf = (config: SanitizedConfig): GraphQL => {
   const existing = built.get(config)
   if (existing) return existing
   const { schema, validationRules: payloadRules } = configToSchema(config)
-  const validated = new Map<string, true>()
+  const validated = new LRUCache<string, true>({ max: VALIDATED_MAX })
   const keyOfRules = new WeakMap<readonly ValidationRule[], string>()
   const graphQL: GraphQL = {
     parse: rememberingParse(),
@@ -153,18 +140,10 @@ const graphQLOf = (config: SanitizedConfig): GraphQL => {
     },
     validate: (schemaToValidate, document, rules, ...rest) => {
       const key = rules ? keyOfRules.get(rules) : undefined
-      if (key !== undefined && validated.has(key)) {
-        // Used: moved to the end, so a stream of one-off queries does not push out the daily ones.
-        validated.delete(key)
-        validated.set(key, true)
-        return []
-      }
+      // A hit counts as a use: a stream of one-off queries does not push out the daily ones.
+      if (key !== undefined && validated.get(key)) return []
       const errors = validateDocument(schemaToValidate, document, rules, ...rest)
-      if (key !== undefined && errors.length === 0) {
-        // Least recently used first out: a Map iterates in insertion order.
-        if (validated.size >= VALIDATED_MAX) validated.delete(validated.keys().next().value!)
-        validated.set(key, true)
-      }
+      if (key !== undefined && errors.length === 0) validated.set(key, true)
       return errors
     },
   }
