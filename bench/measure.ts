@@ -21,11 +21,19 @@ export type Measurement = {
   errors: number
 }
 
+/**
+ * autocannon counts requests per sample and ends a run at a sample's tick: a run shorter than its
+ * default second of sampling (the CI's tiny run) would idle to the tick and report a second's rate
+ * of a fraction of a second's requests. Such a run is one sample of its own length instead.
+ */
+export const sampleIntervalMs = (durationS: number) => Math.min(1000, Math.max(10, Math.round(durationS * 1000)))
+
 const fire = (base: string, request: BenchRequest, connections: number, duration: number) =>
-  new Promise<autocannon.Result>((resolve, reject) => {
+  new Promise<autocannon.Result & { sampleIntMs: number }>((resolve, reject) => {
+    const sampleInt = sampleIntervalMs(duration)
     autocannon(
-      { url: base + request.path, method: request.method, body: request.body, headers: request.headers, connections, duration },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      { url: base + request.path, method: request.method, body: request.body, headers: request.headers, connections, duration, sampleInt },
+      (error, result) => (error ? reject(error) : resolve({ ...result, sampleIntMs: sampleInt })),
     )
   })
 
@@ -47,8 +55,8 @@ export const probe = async (base: string, request: BenchRequest, items: (json: a
   return { bytes: body.length, items: items(json), json }
 }
 
-const summarise = (result: autocannon.Result, answer: { bytes: number; items: number }, non2xx = result.non2xx): Measurement => ({
-  reqPerSec: Math.round(result.requests.average * 10) / 10,
+const summarise = (result: autocannon.Result & { sampleIntMs: number }, answer: { bytes: number; items: number }, non2xx = result.non2xx): Measurement => ({
+  reqPerSec: Math.round(((result.requests.average * 1000) / result.sampleIntMs) * 10) / 10,
   p50Ms: result.latency.p50,
   p99Ms: result.latency.p99,
   meanMs: Math.round(result.latency.average * 10) / 10,
