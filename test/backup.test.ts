@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { backupSqlite, restoreSqlite } from '../src/backup/sqlite'
 import { databaseKind } from '../src/database'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser, startPayload, startPayloadOn } from './helpers/payload'
@@ -46,6 +47,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await payload?.destroy()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 describe.runIf(kind === 'sqlite')('SQLite backups', () => {
@@ -72,21 +74,21 @@ describe.runIf(kind === 'sqlite')('SQLite backups', () => {
     }
   })
 
-  it('refuse to overwrite a database or to restore a file that is not one', () => {
+  it('refuse to overwrite a database or to restore a file that is not one', async () => {
+    const backup = path.join(dir, 'backup.db')
     const existing = `file:${path.join(dir, 'restored.db')}`
-    const refused = run('restore', [path.join(dir, 'backup.db')], { DATABASE_URL: existing })
-    expect(refused.status).toBe(1)
-    expect(refused.stderr).toMatch(/already holds a database: stop the CMS and add --force/)
-    const forced = run('restore', [path.join(dir, 'backup.db'), '--force'], { DATABASE_URL: existing })
-    expect(forced.status, forced.stderr).toBe(0)
-    expect(forced.stdout).toMatch(/is kept as .*restored\.db\.before-restore-/)
+    await expect(restoreSqlite(backup, existing)).rejects.toThrow(/already holds a database: stop the CMS and add --force/)
+    const forced = await restoreSqlite(backup, existing, { force: true })
+    expect(forced.keptAs).toMatch(/restored\.db\.before-restore-/)
+    await expect(backupSqlite(existing, backup)).rejects.toThrow(/already exists/)
 
     const junk = path.join(dir, 'junk.db')
     writeFileSync(junk, 'not a database')
+    await expect(restoreSqlite(junk, `file:${path.join(dir, 'other.db')}`)).rejects.toThrow(/is not a sound SQLite database/)
+    // The command reports a refusal on stderr with a failing exit code (one spawn: each loads the CLI).
     const bad = run('restore', [junk], { DATABASE_URL: `file:${path.join(dir, 'other.db')}` })
     expect(bad.status).toBe(1)
-    expect(bad.stderr).toMatch(/Restore failed/)
-    expect(run('backup', ['--out', path.join(dir, 'backup.db')]).stderr).toMatch(/already exists/)
+    expect(bad.stderr).toMatch(/Restore failed: .*junk\.db is not a sound SQLite database/)
   })
 })
 
