@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -10,9 +9,10 @@ import { backupSqlite, restoreSqlite } from '../src/backup/sqlite'
 import { databaseKind } from '../src/database'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser, startPayload, startPayloadOn } from './helpers/payload'
+import { tempDir } from './helpers/tempDir'
 
 /** `npm run backup` / `npm run restore` for the embedded SQLite database. */
-const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-backup-'))
+const dir = tempDir('cms-backup')
 const kind = databaseKind(process.env.DATABASE_URL ?? 'file:')
 let payload: Payload
 
@@ -47,7 +47,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await payload?.destroy()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 describe.runIf(kind === 'sqlite')('SQLite backups', () => {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import os from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -15,6 +14,7 @@ import { findProjectCards, parseCardQuery } from '../src/readModel/findCards'
 import { projectFacets } from '../src/site/facets'
 import { databaseKind } from '../src/database'
 import { createUser, createSecondDatabase, startPayload } from './helpers/payload'
+import { tempDir } from './helpers/tempDir'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -150,7 +150,7 @@ describe('the memory target', () => {
 
 describe('npm run bench', () => {
   it('runs on a tiny portfolio and writes well-formed results', async () => {
-    const out = mkdtempSync(path.join(os.tmpdir(), 'bench-results-'))
+    const out = tempDir('bench-results')
     const database = await createSecondDatabase('bench')
     const run = spawnSync(
       'node',

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { sql } from 'drizzle-orm'
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseKind, sqliteSynchronous, sqlSession, startTransaction } from '../src/database'
 import { seedStates } from './helpers/fixtures'
 import { startPayload } from './helpers/payload'
+import { tempDir } from './helpers/tempDir'
 
 /**
  * A crash in the middle of an import (the process killed with SIGKILL while it writes) leaves
@@ -26,7 +26,7 @@ beforeAll(async () => {
   payload = await startPayload()
   await seedStates(payload, ['LS'])
   const fixture = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lesotho-labour-migration.fr.txt'), 'utf8')
-  dir = mkdtempSync(path.join(os.tmpdir(), 'crash-import-'))
+  dir = tempDir('crash-import')
   for (let i = 1; i <= PAGES; i++) {
     writeFileSync(
       path.join(dir, `page-${String(i).padStart(2, '0')}.fr.txt`),

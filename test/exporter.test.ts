@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { parse } from 'csv-parse/sync'
@@ -13,6 +12,7 @@ import { importExport } from '../src/importer/importExport'
 import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser, startSecondPayload } from './helpers/payload'
+import { tempDir } from './helpers/tempDir'
 
 /** The portfolio leaves as JSON or CSV (command and API) and the JSON comes back whole. */
 let payload: Payload
@@ -21,7 +21,7 @@ let api: ReturnType<typeof createApi>
 let editor: any
 let reviewer: any
 let editorToken: string
-const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-export-'))
+const dir = tempDir('cms-export')
 
 beforeAll(async () => {
   ;({ payload, api } = await startApp())

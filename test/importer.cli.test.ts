@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import os from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
+import { tempDir } from './helpers/tempDir'
 
 /** `npm run import` as a person runs it: a folder in, a summary and a JSON report out. */
 describe('npm run import', () => {
   it('dry-runs a folder of pages, reports field by field, and writes nothing', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-import-cli-'))
+    const dir = tempDir('cms-import-cli')
     const report = path.join(dir, 'report.json')
     const run = spawnSync('npm', ['run', '--silent', 'import', '--', 'test/fixtures', '--dry-run', '--report', report], {
       cwd: path.join(import.meta.dirname, '..'),
@@ -29,7 +29,7 @@ describe('npm run import', () => {
   })
 
   it('refuses what is not one of its options, an option without its value and a path that is not there, before writing anything', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-import-cli-'))
+    const dir = tempDir('cms-import-cli')
     const database = path.join(dir, 'cms.db')
     const run = (...args: string[]) =>
       spawnSync('npm', ['run', '--silent', 'import', '--', ...args], {

@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -12,12 +11,13 @@ import { createApi, startApp } from './helpers/api'
 import { snapshotCounts } from './helpers/expectations'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser } from './helpers/payload'
+import { tempDir } from './helpers/tempDir'
 
 /** Importing saved pages into the database: one transaction per page, idempotent, drafts for review. */
 let payload: Payload
 let api: ReturnType<typeof createApi>
 let states: Record<string, number | string | undefined>
-const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-import-'))
+const dir = tempDir('cms-import')
 const french = path.join(dir, 'lesotho.fr.txt')
 const english = path.join(dir, 'lesotho.en.txt')
 

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { ensureEnvironment } from '../scripts/lib/env'
 import { payloadSecret, secretWeakness } from '../src/secret'
+import { tempDir } from './helpers/tempDir'
 
 const saved = process.env.PAYLOAD_SECRET
 afterEach(() => {
@@ -16,7 +16,7 @@ afterEach(() => {
 
 describe('npm start without configuration', () => {
   it('writes a random PAYLOAD_SECRET to .env when none is set, keeping what .env had, and says so', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-env-'))
+    const dir = tempDir('cms-env')
     writeFileSync(path.join(dir, '.env'), 'PORT=4000')
     delete process.env.PAYLOAD_SECRET
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
@@ -30,7 +30,7 @@ describe('npm start without configuration', () => {
   })
 
   it('leaves a configured secret alone', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-env-'))
+    const dir = tempDir('cms-env')
     process.env.PAYLOAD_SECRET = 'configured'
     ensureEnvironment(dir)
     expect(process.env.PAYLOAD_SECRET).toBe('configured')
