@@ -1,7 +1,3 @@
-// The database adapters load first: imported after the editor, the module graph can stall under
-// tsx's loader on a cold cache (the scripts and CLIs load this file through tsx).
-import { databaseAdapter } from './src/database'
-
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -12,6 +8,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 
 import { Users } from './src/collections/Users'
+import { databaseAdapter } from './src/database'
 import { payloadSecret } from './src/secret'
 import { emailAdapter } from './src/email'
 import { projectPagesPlugin } from './src/index'
@@ -25,33 +22,37 @@ const corsOrigins = (process.env.CORS_ORIGINS ?? '')
   .map((origin) => origin.trim().replace(/\/$/, ''))
   .filter(Boolean)
 
-export default buildConfig({
-  serverURL: process.env.SERVER_URL || undefined,
-  secret: payloadSecret(),
-  admin: {
-    user: Users.slug,
-    // Gravatar is out of reach offline: the default avatar never shows as a broken image.
-    avatar: 'default',
-    importMap: { baseDir: path.resolve(dirname, 'src') },
-    meta: { titleSuffix: ' · Project pages' },
-  },
-  collections: [Users],
-  editor: lexicalEditor(),
-  email: emailAdapter(),
-  db: databaseAdapter(process.env.DATABASE_URL || undefined),
-  localization,
-  i18n: {
-    supportedLanguages: { en, fr, es },
-    fallbackLanguage: 'en',
-  },
-  plugins: [projectPagesPlugin()],
-  typescript: {
-    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
-  },
-  graphQL: {
-    schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
-  },
-  // Only the configured origins may call the API from a browser; none by default.
-  cors: corsOrigins,
-  telemetry: false,
-})
+/** The configuration, with the adapter (loaded on demand) of the database DATABASE_URL names. */
+const configuration = async () =>
+  buildConfig({
+    serverURL: process.env.SERVER_URL || undefined,
+    secret: payloadSecret(),
+    admin: {
+      user: Users.slug,
+      // Gravatar is out of reach offline: the default avatar never shows as a broken image.
+      avatar: 'default',
+      importMap: { baseDir: path.resolve(dirname, 'src') },
+      meta: { titleSuffix: ' · Project pages' },
+    },
+    collections: [Users],
+    editor: lexicalEditor(),
+    email: emailAdapter(),
+    db: await databaseAdapter(process.env.DATABASE_URL || undefined),
+    localization,
+    i18n: {
+      supportedLanguages: { en, fr, es },
+      fallbackLanguage: 'en',
+    },
+    plugins: [projectPagesPlugin()],
+    typescript: {
+      outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+    },
+    graphQL: {
+      schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+    },
+    // Only the configured origins may call the API from a browser; none by default.
+    cors: corsOrigins,
+    telemetry: false,
+  })
+
+export default configuration()

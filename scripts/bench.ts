@@ -82,7 +82,7 @@ const portfolio = datasetFile
 log(`portfolio: ${portfolio.source}`)
 
 const payload = await getPayload({ config })
-if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+if (kind !== 'mongodb') await payload.db.migrate({ migrations: await committedMigrations(kind) })
 const bar = new SingleBar({ format: 'Loading [{bar}] {value}/{total} projects  {duration_formatted}', stream: process.stderr })
 bar.start(portfolio.projects.length, 0)
 const loaded = await loadPortfolio(payload, portfolio, (done) => bar.update(done))

@@ -29,8 +29,7 @@ if (problems.length) {
 }
 
 // The arguments are checked before anything loads (a mistyped option is told at once). Then the
-// environment (.env) and the Payload config before any other module: loaded after other modules,
-// the config's graph can stall under tsx.
+// environment (.env), which the Payload config reads.
 await import('./lib/environment')
 const { default: config } = await import('../payload.config')
 const { writeFile } = await import('node:fs/promises')
@@ -42,7 +41,7 @@ const { committedMigrations, databaseKind, DEFAULT_DATABASE_URL } = await import
 // The export goes to standard output: Payload's own messages go to standard error, warnings only.
 const payload = await getPayload({ config: { ...(await config), logger: { options: { level: 'warn' } as never, destination: process.stderr } } })
 const kind = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
-if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+if (kind !== 'mongodb') await payload.db.migrate({ migrations: await committedMigrations(kind) })
 const data = await exportProjects(payload, { locale: locale as never, status: status as never })
 const { body } = formatExport(data, format as 'json' | 'csv')
 if (out) {

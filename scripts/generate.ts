@@ -15,6 +15,7 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { ROOT } from './lib/env'
+import { buildCondition } from './lib/nodeConditions.mjs'
 
 const check = process.argv.includes('--check')
 /** The new migrations' name: `npm run generate -- --name review_workflow`. */
@@ -41,15 +42,16 @@ const run = (command: string, args: string[], extraEnv: Record<string, string> =
 }
 
 /**
- * Runs one step of scripts/lib/generateStep.ts and checks that it really ran. On a cold tsx cache,
- * loading the Payload config can stall and the process end having done nothing, which would make
- * the drift check pass without checking; a missing `ready:` line means "try again".
+ * Runs one step of scripts/lib/generateStep.ts and checks that it really ran. A step whose Payload
+ * config never finished loading would end having done nothing, and the drift check pass without
+ * checking (scripts/lib/nodeConditions.mjs has the cause, now avoided); a missing `ready:` line
+ * means "try again".
  */
 const step = (args: string[], extraEnv: Record<string, string> = {}) => {
   for (let attempt = 1; attempt <= 3; attempt++) {
     let output: string
     try {
-      output = run(tsx, ['scripts/lib/generateStep.ts', ...args], extraEnv)
+      output = run(tsx, [buildCondition(), 'scripts/lib/generateStep.ts', ...args], extraEnv)
     } catch (error) {
       // Exit 3: generateStep's own watchdog found the config's loading stalled (a CI run failed
       // so); anything else is a real failure.

@@ -27,8 +27,7 @@ if (inputs.length === 0 || missing.length > 0) {
 const flag = (name: 'dry-run' | 'publish') => parsed.values[name] === true
 const option = (name: 'as' | 'report') => parsed.values[name]
 
-// The environment (.env), then the Payload config, before any other module: loaded after other
-// modules, the config's graph can stall under tsx.
+// The environment (.env) first: the Payload config reads it.
 await import('./lib/environment')
 const { default: config } = await import('../payload.config')
 const { SingleBar } = await import('cli-progress')
@@ -48,7 +47,7 @@ const { committedMigrations, databaseKind, DEFAULT_DATABASE_URL, optimizeDatabas
 const files = (await Promise.all(inputs.map(filesUnder))).flat()
 const payload = await getPayload({ config })
 const kind = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
-if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+if (kind !== 'mongodb') await payload.db.migrate({ migrations: await committedMigrations(kind) })
 
 let user: any
 const as = option('as')

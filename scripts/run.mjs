@@ -1,18 +1,21 @@
-// Runs a TypeScript script with tsx, once more if its modules never finished loading.
+// Runs a TypeScript script with tsx, with the export condition that keeps Node 20 from stalling
+// on Lexical's module wrappers (scripts/lib/nodeConditions.mjs).
 //
-// On a cold tsx cache, loading the Payload config's module graph can stall; Node then exits with
-// code 13 (unsettled top-level await) before any of the script's code ran, so running it again
-// is safe. The scripts import the config first, which makes this rare; this makes it harmless.
+// A script whose modules still never finished loading (Node's exit code 13, before any of its
+// code ran) is started again, up to three times: that is always safe, and was how the stall was
+// lived with before its cause was known.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { buildCondition } from './lib/nodeConditions.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx')
 const [script, ...args] = process.argv.slice(2)
 
 for (let attempt = 1; ; attempt++) {
-  const { status, signal } = spawnSync(tsx, [script, ...args], { cwd: root, stdio: 'inherit' })
+  const { status, signal } = spawnSync(tsx, [buildCondition(), script, ...args], { cwd: root, stdio: 'inherit' })
   if (status === 13 && attempt < 3) {
     console.error(`${script}: its modules did not finish loading; starting it again (${attempt + 1}/3).`)
     continue

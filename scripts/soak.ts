@@ -44,7 +44,7 @@ const PASSWORD = 'soak-password-not-for-production'
 const portfolio = generatePortfolio({ count: Number(options.projects) })
 const payload = await getPayload({ config })
 const kind = databaseKind(databaseUrl)
-if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+if (kind !== 'mongodb') await payload.db.migrate({ migrations: await committedMigrations(kind) })
 await loadPortfolio(payload, portfolio)
 await optimizeDatabase(payload)
 for (const role of ['admin', 'editor', 'reviewer'] as const) {

@@ -4,8 +4,7 @@
  * into an empty database, then serves on PORT (3000) with the database from DATABASE_URL
  * (SQLite in ./data/cms.db by default).
  */
-// The environment (.env), then the Payload config, before anything else: loaded after other
-// modules, the config's graph can stall under tsx.
+// The environment (.env) first: the Payload config reads it.
 import './lib/environment'
 import config from '../payload.config'
 import { buildIfStale } from './lib/build'

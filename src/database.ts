@@ -2,16 +2,14 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { postgresAdapter } from '@payloadcms/db-postgres'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { beginTransaction } from '@payloadcms/drizzle'
 import type { DatabaseAdapterObj, Migration, Payload, PayloadRequest } from 'payload'
 import { APIError, initTransaction } from 'payload'
 
-import { migrations as postgresMigrations } from './migrations/postgres'
-import { migrations as sqliteMigrations } from './migrations/sqlite'
-import { cacheStatements, reuseTransactionConnections } from './sqliteConnections'
+// The adapters, their migrations and the SQLite connection code load with the database they are
+// for (databaseAdapter, committedMigrations): a process on SQLite never loads PostgreSQL's or
+// MongoDB's adapter (about 0.6 s of every start: the server, each command, each test file).
+type SqliteConnections = typeof import('./sqliteConnections')
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -34,8 +32,12 @@ export const databaseKind = (url: string): DatabaseKind => {
 export const migrationDir = (kind: 'sqlite' | 'postgres') => path.resolve(here, 'migrations', kind)
 
 /** The committed migrations of an adapter, for `payload.db.migrate({ migrations })`. */
-export const committedMigrations = (kind: DatabaseKind): Migration[] =>
-  (kind === 'sqlite' ? sqliteMigrations : kind === 'postgres' ? postgresMigrations : []) as unknown as Migration[]
+export const committedMigrations = async (kind: DatabaseKind): Promise<Migration[]> =>
+  (kind === 'sqlite'
+    ? (await import('./migrations/sqlite')).migrations
+    : kind === 'postgres'
+      ? (await import('./migrations/postgres')).migrations
+      : []) as unknown as Migration[]
 
 type LibsqlClient = {
   execute: (...args: any[]) => Promise<any>
@@ -70,10 +72,10 @@ export const sqliteSynchronous = (value = process.env.SQLITE_SYNCHRONOUS): 'NORM
  * SQLITE_BUSY (test/crash.test.ts, importing pages one transaction each). Transactions run on
  * connections kept from one to the next, and statements stay compiled (sqliteConnections.ts).
  */
-const patchClient = (client: LibsqlClient, synchronous: 'NORMAL' | 'FULL', config: { url: string }) => {
+const patchClient = (client: LibsqlClient, synchronous: 'NORMAL' | 'FULL', config: { url: string }, connections: SqliteConnections) => {
   const settings = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, `PRAGMA synchronous = ${synchronous}`]
-  cacheStatements()
-  const ownConnections = reuseTransactionConnections(client, config, (connection) => settings.forEach((setting) => connection.exec(setting)))
+  connections.cacheStatements()
+  const ownConnections = connections.reuseTransactionConnections(client, config, (connection) => settings.forEach((setting) => connection.exec(setting)))
   const original = { execute: client.execute.bind(client), batch: client.batch.bind(client), executeMultiple: client.executeMultiple.bind(client), transaction: client.transaction.bind(client) }
   // One promise per connection, so that a transaction begun while the settings are being applied
   // waits for all of them instead of taking the connection half set.
@@ -101,7 +103,7 @@ const patchClient = (client: LibsqlClient, synchronous: 'NORMAL' | 'FULL', confi
   }
 }
 
-const withBusyTimeoutOnEveryConnection = (adapterObj: DatabaseAdapterObj, synchronous: 'NORMAL' | 'FULL'): DatabaseAdapterObj => ({
+const withBusyTimeoutOnEveryConnection = (adapterObj: DatabaseAdapterObj, synchronous: 'NORMAL' | 'FULL', connections: SqliteConnections): DatabaseAdapterObj => ({
   ...adapterObj,
   init: (args) => {
     const adapter = adapterObj.init(args) as ReturnType<DatabaseAdapterObj['init']> & { client?: LibsqlClient }
@@ -109,7 +111,7 @@ const withBusyTimeoutOnEveryConnection = (adapterObj: DatabaseAdapterObj, synchr
     adapter.connect = async function (this: typeof adapter, ...connectArgs: Parameters<NonNullable<typeof connect>>) {
       const result = await connect!.apply(this, connectArgs)
       if (this.client && !(this.client as { patched?: boolean }).patched) {
-        patchClient(this.client, synchronous, (this as unknown as { clientConfig: { url: string } }).clientConfig)
+        patchClient(this.client, synchronous, (this as unknown as { clientConfig: { url: string } }).clientConfig, connections)
         ;(this.client as { patched?: boolean }).patched = true
       }
       return result
@@ -202,9 +204,12 @@ const releaseWriter = (db: object, id: unknown) => {
  * environment, tests included, runs the same committed migrations, and a production server
  * applies the pending ones when it starts (`prodMigrations`).
  */
-export const databaseAdapter = (url: string = DEFAULT_DATABASE_URL): DatabaseAdapterObj => {
+export const databaseAdapter = async (url: string = DEFAULT_DATABASE_URL): Promise<DatabaseAdapterObj> => {
   const kind = databaseKind(url)
   if (kind === 'sqlite') {
+    const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
+    const connections = await import('./sqliteConnections')
+    const migrations = await committedMigrations(kind)
     const file = url.slice('file:'.length)
     if (file && !file.startsWith(':')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
     const synchronous = sqliteSynchronous()
@@ -216,18 +221,21 @@ export const databaseAdapter = (url: string = DEFAULT_DATABASE_URL): DatabaseAda
       wal: { synchronous },
       busyTimeout: 5000,
       migrationDir: migrationDir('sqlite'),
-      prodMigrations: sqliteMigrations,
+      prodMigrations: migrations as never,
       push: false,
-    }), synchronous)
+    }), synchronous, connections)
   }
   if (kind === 'postgres') {
+    const { postgresAdapter } = await import('@payloadcms/db-postgres')
+    const migrations = await committedMigrations(kind)
     return postgresAdapter({
       pool: { connectionString: url },
       migrationDir: migrationDir('postgres'),
-      prodMigrations: postgresMigrations,
+      prodMigrations: migrations as never,
       push: false,
     })
   }
+  const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
   return mongooseAdapter({ url })
 }
 

@@ -1,6 +1,16 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
 import { entityKind, is, SQL, sql, Table } from 'drizzle-orm'
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { describe, expect, it } from 'vitest'
+
+import { buildCondition } from '../scripts/lib/nodeConditions.mjs'
+import { tempDir } from './helpers/tempDir'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
 
 /**
  * drizzle-orm's `is()` is patched (patches/drizzle-orm+0.45.2.patch, applied by `npm install`):
@@ -39,5 +49,35 @@ describe('the patched drizzle is()', () => {
   it('still refuses a class that is no drizzle entity', () => {
     class NotAnEntity {}
     expect(() => is({}, NotAnEntity as never)).toThrow(/doesn't look like a Drizzle entity/)
+  })
+})
+
+/**
+ * Lexical's packages resolve for Node to wrappers that pick a build with a top-level `await
+ * import()`, on which Node 20 stalls now and then (exit code 13, nothing run). The scripts run
+ * with an export condition that resolves them straight to a build (scripts/lib/nodeConditions.mjs).
+ */
+describe('the scripts’ export condition', () => {
+  const resolveLexical = (...flags: string[]) =>
+    spawnSync('node', [...flags, '--input-type=module', '-e', "console.log(import.meta.resolve('@lexical/html'))"], { cwd: ROOT, encoding: 'utf8' })
+
+  it('resolves Lexical to the build its wrapper would pick, which has no top-level await', () => {
+    const plain = resolveLexical()
+    expect(plain.stdout.trim()).toMatch(/LexicalHtml\.node\.mjs$/)
+    expect(readFileSync(fileURLToPath(plain.stdout.trim()), 'utf8')).toMatch(/^const mod = await /m)
+
+    const resolved = resolveLexical(buildCondition())
+    expect(resolved.stdout.trim(), resolved.stderr).toMatch(/LexicalHtml\.dev\.mjs$/)
+    expect(readFileSync(fileURLToPath(resolved.stdout.trim()), 'utf8')).not.toMatch(/^(const \w+ = )?await /m)
+    const production = spawnSync('node', ['-e', "import('./scripts/lib/nodeConditions.mjs').then((m) => console.log(m.buildCondition()))"], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } })
+    expect(production.stdout.trim()).toBe('--conditions=production')
+  })
+
+  it('is what npm’s scripts run TypeScript with', () => {
+    const probe = path.join(tempDir('conditions'), 'probe.mts')
+    writeFileSync(probe, 'console.log(JSON.stringify(process.execArgv))\n')
+    const run = spawnSync('node', ['scripts/run.mjs', probe], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'test' } })
+    expect(run.status, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toContain('--conditions=development')
   })
 })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-// Not payload/node's loadEnv: importing payload/node before the config stalls the config's loading.
+// @next/env: the .env files read by the same rules as the Next.js server's.
 import nextEnv from '@next/env'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')

@@ -2,8 +2,9 @@
  * One generation step, run by scripts/generate.ts in its own process:
  *   types | importmap | graphql | migration <name>
  * It prints `ready: <step>` once the Payload config has loaded (synchronously, so the line
- * survives any exit), which is how the caller knows the step really ran: on a cold tsx cache,
- * loading the config can stall and the process would end having done nothing.
+ * survives any exit), which is how the caller knows the step really ran: loading the config used
+ * to stall now and then, ending the process having done nothing (Node 20 on Lexical's module
+ * wrappers, avoided since by an export condition: scripts/lib/nodeConditions.mjs).
  */
 import { writeFileSync } from 'node:fs'
 
@@ -17,7 +18,7 @@ const main = async () => {
   const { default: configPromise } = await import('../../payload.config')
   const config = await configPromise
   console.log(`ready: ${step}`)
-  // payload/node only after the config: imported before it, the config's module graph stalls.
+  // payload/node after the config, as when the stall was seen (see above).
   if (step === 'types') await (await import('payload/node')).generateTypes(config, { log: false })
   else if (step === 'importmap') await generateImportMap(config, { log: false })
   else if (step === 'graphql') writeFileSync(config.graphQL.schemaOutputFile, printSchema(configToSchema(config).schema))

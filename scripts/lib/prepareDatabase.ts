@@ -15,7 +15,7 @@ export const prepareDatabase = async (config: Promise<SanitizedConfig>) => {
   const kind = databaseKind(url)
   const payload = await getPayload({ config })
   try {
-    if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+    if (kind !== 'mongodb') await payload.db.migrate({ migrations: await committedMigrations(kind) })
     const report = await seed(payload)
     if (report.memberStatesCreated > 0) {
       payload.logger.info(`Loaded ${report.memberStatesCreated} Member States and observer States.`)

@@ -11,7 +11,7 @@ export const startPayload = async (): Promise<Payload> => {
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
   const kind = databaseKind(process.env.DATABASE_URL ?? 'file:')
-  if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+  if (kind !== 'mongodb') await payload.db.migrate({ migrations: await committedMigrations(kind) })
   return payload
 }
 
@@ -62,8 +62,8 @@ export const startSecondPayload = async (suffix = 'second'): Promise<Payload> =>
 export const startPayloadOn = async (url: string, key: string): Promise<Payload> => {
   const { default: config } = await import('../../payload.config')
   const { databaseAdapter } = await import('../../src/database')
-  const payload = await getPayload({ config: { ...(await config), db: databaseAdapter(url) as never }, key })
+  const payload = await getPayload({ config: { ...(await config), db: (await databaseAdapter(url)) as never }, key })
   const kind = databaseKind(url)
-  if (kind !== 'mongodb') await payload.db.migrate({ migrations: committedMigrations(kind) })
+  if (kind !== 'mongodb') await payload.db.migrate({ migrations: await committedMigrations(kind) })
   return payload
 }
