@@ -22,11 +22,16 @@ const corsOrigins = (process.env.CORS_ORIGINS ?? '')
   .map((origin) => origin.trim().replace(/\/$/, ''))
   .filter(Boolean)
 
-/** The configuration, with the adapter (loaded on demand) of the database DATABASE_URL names. */
+// Both checked as this file is imported (a weak production secret, a database URL or setting
+// that cannot work), before a command or `npm start` goes on; the adapter itself loads on demand.
+const secret = payloadSecret()
+const db = databaseAdapter(process.env.DATABASE_URL || undefined)
+
+/** The configuration, with the adapter of the database DATABASE_URL names. */
 const configuration = async () =>
   buildConfig({
     serverURL: process.env.SERVER_URL || undefined,
-    secret: payloadSecret(),
+    secret,
     admin: {
       user: Users.slug,
       // Gravatar is out of reach offline: the default avatar never shows as a broken image.
@@ -37,7 +42,7 @@ const configuration = async () =>
     collections: [Users],
     editor: lexicalEditor(),
     email: emailAdapter(),
-    db: await databaseAdapter(process.env.DATABASE_URL || undefined),
+    db: await db,
     localization,
     i18n: {
       supportedLanguages: { en, fr, es },

@@ -17,16 +17,19 @@ export type Measurement = {
   /** Items in one answer (documents, or projects counted by the facets). */
   items: number
   requests: number
+  /** How long the run lasted, in seconds (autocannon's own measure, to the hundredth). */
+  seconds: number
   non2xx: number
   errors: number
 }
 
 /**
- * autocannon counts requests per sample and ends a run at a sample's tick: a run shorter than its
- * default second of sampling (the CI's tiny run) would idle to the tick and report a second's rate
- * of a fraction of a second's requests. Such a run is one sample of its own length instead.
+ * autocannon counts requests per sample and ends a run at a sample's tick: with its default
+ * second of sampling, a run of a quarter of a second (the CI's tiny run) idled to the tick and
+ * reported a second's rate of a quarter's requests, and one of 1.5 s a rate a quarter too low. The
+ * run is cut into whole samples of at most a second instead.
  */
-export const sampleIntervalMs = (durationS: number) => Math.min(1000, Math.max(10, Math.round(durationS * 1000)))
+export const sampleIntervalMs = (durationS: number) => Math.max(10, Math.round((durationS * 1000) / Math.max(1, Math.ceil(durationS))))
 
 const fire = (base: string, request: BenchRequest, connections: number, duration: number) =>
   new Promise<autocannon.Result & { sampleIntMs: number }>((resolve, reject) => {
@@ -63,6 +66,7 @@ const summarise = (result: autocannon.Result & { sampleIntMs: number }, answer: 
   bytes: answer.bytes,
   items: answer.items,
   requests: result.requests.total,
+  seconds: result.duration,
   non2xx,
   errors: result.errors + result.timeouts,
 })

@@ -204,15 +204,21 @@ const releaseWriter = (db: object, id: unknown) => {
  * environment, tests included, runs the same committed migrations, and a production server
  * applies the pending ones when it starts (`prodMigrations`).
  */
-export const databaseAdapter = async (url: string = DEFAULT_DATABASE_URL): Promise<DatabaseAdapterObj> => {
+export const databaseAdapter = (url: string = DEFAULT_DATABASE_URL): Promise<DatabaseAdapterObj> => {
+  // Checked at once, as the config is imported: a URL or a setting that cannot work stops a command
+  // or `npm start` before it builds or does anything else, not when the adapter has loaded.
   const kind = databaseKind(url)
+  const synchronous = kind === 'sqlite' ? sqliteSynchronous() : 'NORMAL'
+  return loadAdapter(kind, url, synchronous)
+}
+
+const loadAdapter = async (kind: DatabaseKind, url: string, synchronous: 'NORMAL' | 'FULL'): Promise<DatabaseAdapterObj> => {
   if (kind === 'sqlite') {
     const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
     const connections = await import('./sqliteConnections')
     const migrations = await committedMigrations(kind)
     const file = url.slice('file:'.length)
     if (file && !file.startsWith(':')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-    const synchronous = sqliteSynchronous()
     return withBusyTimeoutOnEveryConnection(sqliteAdapter({
       client: { url },
       // WAL: readers never wait for a writer (the site keeps serving while an editor saves or an

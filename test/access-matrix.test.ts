@@ -7,9 +7,10 @@ import { createUser } from './helpers/payload'
 
 /**
  * The access matrix of the editorial workflow: every role × every action × every API (Local API
- * with access enforced, REST, GraphQL), on projects and outcomes. Each cell starts from its own
- * fixture and asserts both the answer and the state afterwards: what is live, what the latest
- * draft holds, and that a refused action changed nothing.
+ * with access enforced, REST, GraphQL), on projects and outcomes. Each cell asserts both the answer
+ * and the state afterwards: what is live, what the latest draft holds, how many versions there
+ * are, and that a refused action changed nothing. A cell that changes something starts from a
+ * fixture of its own; those that must change nothing share one per action.
  */
 type Role = 'anonymous' | 'editor' | 'reviewer' | 'admin'
 type Api = 'local' | 'rest' | 'graphql'
@@ -144,6 +145,8 @@ const projectState = async (id: number | string) => {
     live: live?._status === 'published' ? live.title : null,
     latest: latest ? `${latest.title}/${latest.reviewStatus}` : null,
     count: (await payload.count({ collection: 'projects' })).totalDocs,
+    // A refused call that still saved a version (the same content again) shows here.
+    versions: (await payload.countVersions({ collection: 'projects', where: { parent: { equals: id } } })).totalDocs,
   }
 }
 
@@ -204,7 +207,7 @@ const projectActions: Record<Action, { data?: () => Record<string, unknown>; exp
 }
 
 /**
- * One test per role × action × API: a fresh fixture, the call, then the answer and the state
+ * One test per role × action × API: a fixture, the call, then the answer and the state
  * afterwards (a refused call changes nothing; an allowed one has exactly its effect).
  */
 const matrix = <F extends { id: number | string }>(
@@ -271,6 +274,7 @@ const outcomeState = async (id: number | string) => {
     live: live?._status === 'published' ? live.statement : null,
     latest: latest?.statement ?? null,
     count: (await payload.count({ collection: 'outcomes' })).totalDocs,
+    versions: (await payload.countVersions({ collection: 'outcomes', where: { parent: { equals: id } } })).totalDocs,
   }
 }
 

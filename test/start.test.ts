@@ -66,3 +66,19 @@ describe('PAYLOAD_SECRET strength', () => {
     expect(run.stderr).toMatch(/PAYLOAD_SECRET is too short \(11 characters; at least 32\): the production server will not start/)
   }, 130_000)
 })
+
+describe('DATABASE_URL', () => {
+  it('npm start refuses one it cannot use as it reads the config, before building or migrating', () => {
+    const run = spawnSync('node', ['scripts/run.mjs', 'scripts/start.ts'], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, DATABASE_URL: 'mysql://cms:secret@db.example.org/cms', PAYLOAD_SECRET: '3f9c2a7e51b84d06a9e3c7f1d2b58e40', PORT: '0' },
+    })
+    expect(run.status).not.toBe(0)
+    expect(run.stderr).toMatch(/DATABASE_URL "mysql:\/\/…@db\.example\.org\/cms" is not supported: use file: \(SQLite\), postgres:\/\//)
+    // Its password is not repeated, and nothing was built or migrated first.
+    expect(run.stderr + run.stdout).not.toContain('secret@')
+    expect(run.stdout).not.toMatch(/building|Migrat/i)
+  }, 130_000)
+})

@@ -7,4 +7,10 @@
 // nothing, in about one start in three, tsx or not (`node -e "await import('@lexical/html')"`
 // alone does it). Naming the build as an export condition resolves each package straight to it,
 // with no wrapper and no top-level await: the same build the wrapper would have picked.
+//
+// The condition applies to every package that has one: micromark, devlop and react-error-boundary
+// resolve to their development builds too (with NODE_ENV=production, to their production builds).
+// The tests have always run so: vitest starts its workers with --conditions development, which is
+// why they never stalled. Not covered: `npm run payload` (Payload's own CLI) and any `node`
+// started by hand; NODE_OPTIONS=--conditions=development covers those.
 export const buildCondition = () => `--conditions=${process.env.NODE_ENV === 'production' ? 'production' : 'development'}`

@@ -8,14 +8,18 @@ export const sqliteFile = (url: string) => path.resolve(url.slice('file:'.length
 
 const exists = (file: string) => stat(file).then(() => true, () => false)
 
-/** `PRAGMA integrity_check` on a database file: "ok", or what is wrong (a file that is no database at all included). */
+/**
+ * `PRAGMA integrity_check` on a database file: "ok", or what is wrong, a file that is no database
+ * at all included. Other failures (a file that cannot be read, a lock) are thrown as they are.
+ */
 export const checkIntegrity = async (file: string): Promise<string> => {
   const client = createClient({ url: `file:${file}` })
   try {
     const { rows } = await client.execute('PRAGMA integrity_check')
     return rows.map((row) => String(Object.values(row)[0])).join('; ')
   } catch (error) {
-    return (error as Error).message
+    if (/SQLITE_(NOTADB|CORRUPT)/.test(`${(error as { code?: string }).code} ${(error as Error).message}`)) return (error as Error).message
+    throw error
   } finally {
     client.close()
   }

@@ -8,4 +8,4 @@ import { inject } from 'vitest'
  * folder (test/setup/global.ts), which the run removes when it ends: nothing is left in the
  * system's temporary directory, however many times the suite runs on a machine.
  */
-export const tempDir = (prefix: string) => mkdtempSync(path.join(inject('testRun').sqliteDir, `${prefix}-`))
+export const tempDir = (prefix: string) => mkdtempSync(path.join(inject('testRun').dir, `${prefix}-`))

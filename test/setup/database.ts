@@ -16,7 +16,7 @@ const name = `${run.prefix}${Date.now().toString(36)}_${randomBytes(4).toString(
 const target = testTarget()
 
 if (target === 'sqlite') {
-  process.env.DATABASE_URL = `file:${path.join(run.sqliteDir, `${name}.db`)}`
+  process.env.DATABASE_URL = `file:${path.join(run.dir, `${name}.db`)}`
 } else if (target === 'postgres') {
   const admin = new pg.Client({ connectionString: postgresAdminUrl() })
   await admin.connect()

@@ -10,8 +10,8 @@ import { mongoBaseUrl, postgresAdminUrl, TEST_DB_PREFIX, testTarget } from './ta
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** This run's own folder for SQLite files and prefix for PostgreSQL and MongoDB databases. */
-    testRun: { sqliteDir: string; prefix: string }
+    /** This run's own folder (SQLite files, the tests' other files) and prefix for PostgreSQL and MongoDB databases. */
+    testRun: { dir: string; prefix: string }
   }
 }
 
@@ -21,11 +21,11 @@ declare module 'vitest' {
  * Two runs on one machine (a developer's and CI's) never touch each other's databases.
  */
 export default function setup(project: TestProject) {
-  const run = { sqliteDir: mkdtempSync(path.join(os.tmpdir(), 'cms-tests-')), prefix: `${TEST_DB_PREFIX}${randomBytes(3).toString('hex')}_` }
+  const run = { dir: mkdtempSync(path.join(os.tmpdir(), 'cms-tests-')), prefix: `${TEST_DB_PREFIX}${randomBytes(3).toString('hex')}_` }
   project.provide('testRun', run)
   return async function teardown() {
     const target = testTarget()
-    rmSync(run.sqliteDir, { recursive: true, force: true })
+    rmSync(run.dir, { recursive: true, force: true })
     if (target === 'postgres') {
       const admin = new pg.Client({ connectionString: postgresAdminUrl() })
       await admin.connect()
