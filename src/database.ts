@@ -8,7 +8,7 @@ import { APIError, initTransaction } from 'payload'
 
 // The adapters, their migrations and the SQLite connection code load with the database they are
 // for (databaseAdapter, committedMigrations): a process on SQLite never loads PostgreSQL's or
-// MongoDB's adapter (about 0.6 s of every start: the server, each command, each test file).
+// MongoDB's adapter (about 0.6 s of the start of each command and test file, measured under tsx).
 type SqliteConnections = typeof import('./sqliteConnections')
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -11,8 +11,9 @@ import { createUser, TEST_PASSWORD } from './helpers/payload'
 
 /**
  * `POST /api/graphql` is the app's own route (src/graphql/handler.ts): Payload's, reading the body
- * once and remembering the documents it parsed and found valid. Every answer, first time and again, is Payload's own route's answer to
- * the same request: data, errors and their shapes, statuses, cookies.
+ * once and remembering the documents it parsed and found valid. Every answer, first time and
+ * again, is Payload's own route's answer to the same request: data, errors and their shapes,
+ * statuses, cookies.
  */
 let payload: Payload
 let api: ReturnType<typeof createApi>

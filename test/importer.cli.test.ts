@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
+
 import { tempDir } from './helpers/tempDir'
 
 /** `npm run import` as a person runs it: a folder in, a summary and a JSON report out. */

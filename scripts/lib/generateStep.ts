@@ -18,7 +18,7 @@ const main = async () => {
   const { default: configPromise } = await import('../../payload.config')
   const config = await configPromise
   console.log(`ready: ${step}`)
-  // payload/node after the config, as when the stall was seen (see above).
+  // payload/node after the config: the order kept from when its loading stalled (see above).
   if (step === 'types') await (await import('payload/node')).generateTypes(config, { log: false })
   else if (step === 'importmap') await generateImportMap(config, { log: false })
   else if (step === 'graphql') writeFileSync(config.graphQL.schemaOutputFile, printSchema(configToSchema(config).schema))
