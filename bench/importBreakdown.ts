@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import type { Payload } from 'payload'
 
 const OPERATIONS = ['create', 'update', 'find', 'findByID', 'count'] as const
@@ -5,22 +7,21 @@ const OPERATIONS = ['create', 'update', 'find', 'findByID', 'count'] as const
 /**
  * Runs `run` (an import) and says where its time went: milliseconds in each Local API operation
  * it called, by operation and collection ("create outcomes"). Only the outermost call is timed: a
- * hook's own reads and writes are part of the operation that ran the hook. The import runs one
- * page after another, so one depth counter tells the outermost call.
+ * hook's own reads and writes are part of the operation that ran the hook. Pages imported at once
+ * each have their own async context, which tells a page's outermost call from a nested one.
  */
 export const timeOperations = async <T>(payload: Payload, run: () => Promise<T>) => {
   const spent = new Map<string, number>()
-  let depth = 0
+  const inOperation = new AsyncLocalStorage<true>()
   const originals = OPERATIONS.map((name) => [name, payload[name]] as const)
   for (const [name, original] of originals) {
+    const call = (args: unknown) => (original as (args: unknown) => Promise<unknown>).call(payload, args)
     const timed = async (args: { collection: string }) => {
-      if (depth > 0) return (original as (args: unknown) => Promise<unknown>).call(payload, args)
-      depth++
+      if (inOperation.getStore()) return call(args)
       const started = performance.now()
       try {
-        return await (original as (args: unknown) => Promise<unknown>).call(payload, args)
+        return await inOperation.run(true, () => call(args))
       } finally {
-        depth--
         const key = `${name} ${args.collection}`
         spent.set(key, (spent.get(key) ?? 0) + performance.now() - started)
       }
@@ -34,10 +35,16 @@ export const timeOperations = async <T>(payload: Payload, run: () => Promise<T>)
   }
 }
 
-/** Milliseconds per page in each operation, the rest (reading the files, transactions, the importer's own work) as `other`. */
-export const perPage = (spent: Map<string, number>, pages: number, totalMs: number) => {
+/**
+ * Milliseconds per page in each operation, and, for pages imported one at a time, the rest
+ * (reading the files, transactions, the importer's own work) as `other`. Pages imported at once
+ * overlap: each operation's figure is then a page's own time in it, waits for the others included,
+ * and there is no `other` to tell.
+ */
+export const perPage = (spent: Map<string, number>, pages: number, totalMs: number, concurrency = 1) => {
   const round = (ms: number) => Math.round((ms / pages) * 100) / 100
   const operations = [...spent].sort((a, b) => b[1] - a[1])
   const inOperations = operations.reduce((sum, [, ms]) => sum + ms, 0)
-  return { ...Object.fromEntries(operations.map(([key, ms]) => [key, round(ms)])), other: round(Math.max(0, totalMs - inOperations)) }
+  const byOperation = Object.fromEntries(operations.map(([key, ms]) => [key, round(ms)]))
+  return concurrency > 1 ? byOperation : { ...byOperation, other: round(Math.max(0, totalMs - inOperations)) }
 }

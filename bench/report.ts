@@ -33,13 +33,16 @@ export type BenchResults = {
   memory: { startMb: number; endMb: number; peakMb: number; low?: { firstMb: number; lastMb: number }; samples: { atS: number; rssMb: number }[] }
   /**
    * The importer on copies of the real page, in a process of its own (bench/importRun.ts), after
-   * `warmup` pages timed apart; `msPerPage`: where a measured page's time goes, by Local API
-   * operation (bench/importBreakdown.ts).
+   * `warmup` pages timed apart; `concurrency`: pages written at once, as `npm run import` does on
+   * the database (src/importer/concurrency.ts; absent in runs before 2026-12-06 16:00, one at a
+   * time); `msPerPage`: where a measured page's time goes, by Local API operation
+   * (bench/importBreakdown.ts).
    */
   import: {
     pages: number
     seconds: number
     pagesPerSec: number
+    concurrency?: number
     msPerPage?: Record<string, number>
     warmup?: { pages: number; seconds: number; pagesPerSec: number }
   } | null
@@ -128,11 +131,16 @@ export const toMarkdown = (results: BenchResults) => {
       : []),
     `Cold start (npm start → first answer): ${results.coldStartMs} ms · server memory ${results.memory.startMb} MB at the start, ${results.memory.endMb} MB at the end, peak ${results.memory.peakMb} MB${results.memory.low ? `, low ${results.memory.low.firstMb} MB in the first quarter and ${results.memory.low.lastMb} MB in the last` : ''}` +
       (results.import
-        ? ` · import ${results.import.pagesPerSec} pages/s (${results.import.pages} pages in ${results.import.seconds} s, in a process of its own` +
+        ? ` · import ${results.import.pagesPerSec} pages/s (${results.import.pages} pages in ${results.import.seconds} s, ${(results.import.concurrency ?? 1) > 1 ? `${results.import.concurrency} at a time` : 'one at a time'}, in a process of its own` +
           (results.import.warmup?.pages ? `, after ${results.import.warmup.pages} pages of warm-up at ${results.import.warmup.pagesPerSec} pages/s)` : ')')
         : ''),
     ...(results.import?.msPerPage
-      ? ['', `A page's import, in ms: ${Object.entries(results.import.msPerPage).map(([key, ms]) => `${key} ${ms}`).join(' · ')}`]
+      ? [
+          '',
+          `A page's import, in ms${(results.import.concurrency ?? 1) > 1 ? ' (each page its own time, overlapping the others’)' : ''}: ${Object.entries(results.import.msPerPage)
+            .map(([key, ms]) => `${key} ${ms}`)
+            .join(' · ')}`,
+        ]
       : []),
     '',
     '| target | met | figure |',

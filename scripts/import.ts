@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json]`
+ * `npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json] [--concurrency N]`
  *
  * Imports project pages saved as text or HTML from the organisation's sites, and JSON exports made
  * by `npm run export`, into the database of DATABASE_URL. Pages land as drafts awaiting review; `--publish` publishes them, and needs
@@ -9,12 +9,13 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { argumentsOrExit } from './lib/commandLine'
+import { MAX_IMPORT_CONCURRENCY } from '../src/importer/concurrency'
 
-const usage = 'Usage: npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json]'
+const usage = 'Usage: npm run import -- <files or folders…> [--dry-run] [--publish --as <email>] [--report file.json] [--concurrency N]'
 // Checked before anything loads: a mistyped `--dryrun` must not import for real, a `--report`
 // without its file must not lose the report, and a missing path is told before any page is written.
 const parsed = argumentsOrExit(
-  { allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, publish: { type: 'boolean' }, as: { type: 'string' }, report: { type: 'string' } } },
+  { allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, publish: { type: 'boolean' }, as: { type: 'string' }, report: { type: 'string' }, concurrency: { type: 'string' } } },
   usage,
 )
 const inputs = parsed.positionals
@@ -26,6 +27,11 @@ if (inputs.length === 0 || missing.length > 0) {
 }
 const flag = (name: 'dry-run' | 'publish') => parsed.values[name] === true
 const option = (name: 'as' | 'report') => parsed.values[name]
+const concurrency = parsed.values.concurrency === undefined ? undefined : Number(parsed.values.concurrency)
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= MAX_IMPORT_CONCURRENCY)) {
+  console.error(`--concurrency ${parsed.values.concurrency}: a whole number of pages from 1 to ${MAX_IMPORT_CONCURRENCY}.\n${usage}`)
+  process.exit(2)
+}
 
 // The environment (.env) first: the Payload config reads it.
 await import('./lib/environment')
@@ -41,6 +47,7 @@ const filesUnder = async (entry: string): Promise<string[]> =>
       : []
 
 const { importPages } = await import('../src/importer/importPages')
+const { importConcurrency } = await import('../src/importer/concurrency')
 const { importExport } = await import('../src/importer/importExport')
 const { committedMigrations, databaseKind, DEFAULT_DATABASE_URL, optimizeDatabase } = await import('../src/database')
 
@@ -71,7 +78,10 @@ const progress = (done: number, total: number) => {
     barShown = true
   } else if (barShown) bar.update(done)
 }
-const options = { dryRun: flag('dry-run'), publish: flag('publish'), user }
+const options = { dryRun: flag('dry-run'), publish: flag('publish'), user, concurrency }
+if (concurrency !== undefined && importConcurrency(payload, concurrency) < concurrency) {
+  console.error(`--concurrency ${concurrency}: SQLite has one writer, so pages are imported one at a time.`)
+}
 const pages = files.filter((file) => !/\.json$/i.test(file))
 const results = await importPages(payload, pages, { ...options, onPage: (_, done) => progress(done, files.length) })
 for (const file of files.filter((name) => /\.json$/i.test(name))) {

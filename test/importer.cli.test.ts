@@ -11,13 +11,15 @@ describe('npm run import', () => {
   it('dry-runs a folder of pages, reports field by field, and writes nothing', () => {
     const dir = tempDir('cms-import-cli')
     const report = path.join(dir, 'report.json')
-    const run = spawnSync('npm', ['run', '--silent', 'import', '--', 'test/fixtures', '--dry-run', '--report', report], {
+    const run = spawnSync('npm', ['run', '--silent', 'import', '--', 'test/fixtures', '--dry-run', '--report', report, '--concurrency', '4'], {
       cwd: path.join(import.meta.dirname, '..'),
       env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cms.db')}`, NODE_ENV: 'test' },
       encoding: 'utf8',
       timeout: 120_000,
     })
     expect(run.status, run.stderr).toBe(0)
+    // Pages at once are for PostgreSQL: SQLite has one writer, and the run says so.
+    expect(run.stderr).toContain('--concurrency 4: SQLite has one writer, so pages are imported one at a time.')
     expect(run.stdout).toContain('test/fixtures/lesotho-labour-migration.fr.txt: created (')
     expect(run.stdout).toContain('Dry run, nothing written: 1 created, 0 updated, 0 unchanged, 0 failed.')
     const { results } = JSON.parse(readFileSync(report, 'utf8'))
@@ -49,6 +51,11 @@ describe('npm run import', () => {
     const nowhere = run('test/no-such-folder', '--dry-run')
     expect(nowhere.status).toBe(2)
     expect(nowhere.stderr).toContain('Not found: test/no-such-folder')
+    for (const pages of ['9', 'four']) {
+      const concurrency = run('test/fixtures', '--concurrency', pages)
+      expect(concurrency.status).toBe(2)
+      expect(concurrency.stderr).toContain(`--concurrency ${pages}: a whole number of pages from 1 to 8.`)
+    }
     expect(existsSync(database)).toBe(false)
   })
 })

@@ -18,7 +18,9 @@ import { isReviewState, type ReviewState } from '../workflow/states'
 import { htmlToPageText } from './htmlText'
 import { parsePage } from './parsePage'
 import { publishOverDraft } from './publishOverDraft'
-import { type Problem, readProject } from './readProject'
+import { importConcurrency } from './concurrency'
+import { claimQueue, pageClaims } from './pageOrder'
+import { type ProjectReading, type Problem, readProject } from './readProject'
 
 export type PageResult = {
   file: string
@@ -39,6 +41,8 @@ export type ImportOptions = {
   /** Who runs the import (recorded as author); without one it runs as the system. */
   user?: PayloadRequest['user']
   onPage?: (result: PageResult, done: number, total: number) => void
+  /** Pages written at once (see importPages); by default importConcurrency's for the database. */
+  concurrency?: number
 }
 
 type ExistingProject = Record<string, any> | undefined
@@ -185,11 +189,15 @@ const memberStateIds = (): MemberStateIds => {
   return (req) => (read ??= memberStateIdsByIso(req.payload, req))
 }
 
-const importPage = async (payload: Payload, file: string, read: Promise<string>, options: ImportOptions, memberStates: MemberStateIds): Promise<PageResult> => {
-  const raw = await read
+/** A page read and understood, or why it is no project page. */
+const readPage = (file: string, raw: string): ProjectReading | PageResult => {
   const page = parsePage(/\.html?$/i.test(file) ? htmlToPageText(raw) : raw)
   if (!page || !page.title) return { file, status: 'failed', changes: [], problems: [], error: 'not a project page: no metadata block' }
-  const reading = readProject(page)
+  return readProject(page)
+}
+
+/** Writes one page read by readPage, in a transaction of its own. */
+const importPage = async (payload: Payload, file: string, reading: ProjectReading, options: ImportOptions, memberStates: MemberStateIds): Promise<PageResult> => {
   const locale: Locale = reading.locale ?? 'en'
   const result: PageResult = { file, status: 'unchanged', locale, changes: [], problems: [...reading.problems] }
 
@@ -273,11 +281,22 @@ const importPage = async (payload: Payload, file: string, read: Promise<string>,
  * Imports project pages saved from the organisation's sites: each page in its own transaction
  * (a page that fails leaves nothing and the run goes on), matched to an existing project by
  * project ID, Prima ID or slug so its other locales are kept, idempotent (a page imported twice
- * changes nothing the second time), as drafts for review unless asked to publish.
+ * changes nothing the second time), as drafts for review unless asked to publish. Results come in
+ * the files' order; `onPage` hears of each page as it ends.
+ *
+ * With a concurrency above 1 (PostgreSQL and MongoDB only, see src/importer/concurrency.ts), that many pages
+ * are written at once, each in its own transaction and on its own connection: a page's time on
+ * PostgreSQL is a third waiting for its statements, which other pages' work then fills. Pages that
+ * may touch the same project or slug (pageClaims) still run one after the other, in file order, so
+ * the outcome is the one of a one-at-a-time run.
  */
 export const importPages = async (payload: Payload, files: string[], options: ImportOptions = {}): Promise<PageResult[]> => {
-  const results: PageResult[] = []
+  const results: PageResult[] = new Array(files.length)
+  let done = 0
   const memberStates = memberStateIds()
+  const concurrency = importConcurrency(payload, options.concurrency)
+  const inOrder = claimQueue()
+  const running = new Set<Promise<void>>()
   // Each file is read while the page before it is written (a read waited about a millisecond for
   // the thread pool and the event loop, a twentieth of a page's import).
   const reading = (index: number) => {
@@ -285,15 +304,27 @@ export const importPages = async (payload: Payload, files: string[], options: Im
     read?.catch(() => undefined) // awaited (and its failure reported) when its page's turn comes
     return read
   }
+  const failure = (file: string) => (error: Error): PageResult => ({ file, status: 'failed', changes: [], problems: [], error: error.message })
+  const finish = (index: number, result: PageResult) => {
+    results[index] = result
+    options.onPage?.(result, ++done, files.length)
+  }
   let next = reading(0)
   for (const [index, file] of files.entries()) {
     const read = next!
     next = reading(index + 1)
-    const result = await importPage(payload, file, read, options, memberStates).catch(
-      (error: Error): PageResult => ({ file, status: 'failed', changes: [], problems: [], error: error.message }),
-    )
-    results.push(result)
-    options.onPage?.(result, results.length, files.length)
+    const page = await read.then((raw) => readPage(file, raw), failure(file))
+    if ('status' in page) {
+      finish(index, page)
+      continue
+    }
+    while (running.size >= concurrency) await Promise.race(running)
+    const writing = inOrder(pageClaims(page), () => importPage(payload, file, page, options, memberStates))
+      .catch(failure(file))
+      .then((result) => finish(index, result))
+    running.add(writing)
+    void writing.then(() => running.delete(writing))
   }
+  await Promise.all(running)
   return results
 }
