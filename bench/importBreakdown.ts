@@ -5,19 +5,22 @@ const OPERATIONS = ['create', 'update', 'find', 'findByID', 'count'] as const
 /**
  * Runs `run` (an import) and says where its time went: milliseconds in each Local API operation
  * it called, by operation and collection ("create outcomes"). Only the outermost call is timed: a
- * hook's own reads and writes are part of the operation that ran the hook. Each page has a request
- * of its own, which its operations and their hooks pass on: the requests in an operation tell a page's
- * outermost call while other pages run at once. (An AsyncLocalStorage would too, but turns on
- * Node's promise hooks, which slowed the whole import.)
+ * hook's own reads and writes are part of the operation that ran the hook. Each page has a
+ * transaction of its own, which its operations and their hooks share (the read model's hooks read
+ * with requests of their own, in the same transaction): the transactions in an operation tell a
+ * page's outermost call while other pages run at once. (An AsyncLocalStorage would too, but turns
+ * on Node's promise hooks, which slowed the whole import.)
  */
 export const timeOperations = async <T>(payload: Payload, run: () => Promise<T>) => {
   const spent = new Map<string, number>()
-  const inOperation = new WeakSet<object>()
+  const inOperation = new Set<unknown>()
+  const contextOf = (req?: { transactionID?: unknown }) =>
+    typeof req?.transactionID === 'string' || typeof req?.transactionID === 'number' ? req.transactionID : (req ?? payload)
   const originals = OPERATIONS.map((name) => [name, payload[name]] as const)
   for (const [name, original] of originals) {
     const call = (args: unknown) => (original as (args: unknown) => Promise<unknown>).call(payload, args)
-    const timed = async (args: { collection: string; req?: object }) => {
-      const context = args.req ?? payload
+    const timed = async (args: { collection: string; req?: { transactionID?: unknown } }) => {
+      const context = contextOf(args.req)
       if (inOperation.has(context)) return call(args)
       inOperation.add(context)
       const started = performance.now()

@@ -80,7 +80,8 @@ const progress = (done: number, total: number) => {
 }
 const options = { dryRun: flag('dry-run'), publish: flag('publish'), user, concurrency }
 if (concurrency !== undefined && importConcurrency(payload, concurrency) < concurrency) {
-  console.error(`--concurrency ${concurrency}: SQLite has one writer, so pages are imported one at a time.`)
+  const why = payload.db.name === 'sqlite' ? 'SQLite has one writer' : 'only PostgreSQL imports pages at once'
+  console.error(`--concurrency ${concurrency}: ${why}, so pages are imported one at a time.`)
 }
 const pages = files.filter((file) => !/\.json$/i.test(file))
 const results = await importPages(payload, pages, { ...options, onPage: (_, done) => progress(done, files.length) })

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { importConcurrency, MAX_IMPORT_CONCURRENCY } from '../src/importer/concurrency'
 import { importPages } from '../src/importer/importPages'
-import { claimQueue, pageClaims } from '../src/importer/pageOrder'
+import { claimQueue, pageClaims, semaphore } from '../src/importer/pageOrder'
 import { startApp } from './helpers/api'
 import { seedStates } from './helpers/fixtures'
 import { tempDir } from './helpers/tempDir'
@@ -28,6 +28,27 @@ describe('the order of pages imported at once', () => {
     })
     // "… phase 2" could be the slug another page's "… phase" takes when its own is taken.
     expect(pageClaims({ project: { title: 'Migration, phase 2' } })).toEqual({ exclusive: ['slug:migration-phase-2'], shared: ['slug:migration-phase'] })
+    // A project that holds one of the page's keys, with all of its own: another page may find it by another.
+    expect(pageClaims({ project: { title: 'Migration', projectId: 'LM.0304' } }, [{ id: 7, projectId: 'LM.0304', primaId: 'ZA10P0005', slug: 'old-title' }])).toEqual({
+      exclusive: ['projectId:LM.0304', 'slug:migration', 'project:7', 'primaId:ZA10P0005', 'slug:old-title'],
+      shared: [],
+    })
+  })
+
+  it('runs at most so many tasks at a time, the others in turn', async () => {
+    const slots = semaphore(2)
+    const gates = [deferred(), deferred(), deferred()]
+    const started: number[] = []
+    const runs = gates.map((gate, n) => slots.use(async () => (started.push(n), gate.promise)))
+    await tick()
+    expect(started).toEqual([0, 1])
+    gates[1]!.reject(new Error('failed'))
+    await expect(runs[1]).rejects.toThrow('failed')
+    await tick()
+    expect(started).toEqual([0, 1, 2])
+    gates[0]!.resolve()
+    gates[2]!.resolve()
+    await Promise.all([runs[0], runs[2]])
   })
 
   it('runs a task once every earlier one it conflicts with has ended, and the others alongside', async () => {
@@ -101,7 +122,10 @@ describe('importing pages at once', () => {
     return file
   }
 
+  const notAPage = path.join(dir, 'not-a-page.txt')
+
   beforeAll(async () => {
+    writeFileSync(notAPage, 'A note left in the folder, with no metadata block.')
     ;({ payload } = await startApp())
     await seedStates(payload, ['LS'])
   })
@@ -109,11 +133,11 @@ describe('importing pages at once', () => {
     await payload?.destroy()
   })
 
-  it('writes four pages at once on PostgreSQL, and one at a time on SQLite', () => {
-    const kind = payload.db.name
-    expect(importConcurrency(payload)).toBe(kind === 'postgres' ? 4 : 1)
-    expect(importConcurrency(payload, 6)).toBe(kind === 'sqlite' ? 1 : 6)
-    expect(importConcurrency(payload, 100)).toBe(kind === 'sqlite' ? 1 : MAX_IMPORT_CONCURRENCY)
+  it('writes four pages at once on PostgreSQL, and one at a time on the other databases', () => {
+    const onPostgres = payload.db.name === 'postgres'
+    expect(importConcurrency(payload)).toBe(onPostgres ? 4 : 1)
+    expect(importConcurrency(payload, 6)).toBe(onPostgres ? 6 : 1)
+    expect(importConcurrency(payload, 100)).toBe(onPostgres ? MAX_IMPORT_CONCURRENCY : 1)
   })
 
   it('ends as a one-at-a-time import does: one project for a page’s languages, slugs unique, results in file order', async () => {
@@ -126,7 +150,9 @@ describe('importing pages at once', () => {
       englishPage('a.en.txt', 2),
       page('numbered.fr.txt', { title: 'Migration de travail', n: 3 }),
       page('clash.fr.txt', { title: 'Migration de travail 2', n: 4 }),
-      ...Array.from({ length: 8 }, (_, k) => page(`other-${k}.fr.txt`, { title: `Autre projet ${String.fromCharCode(97 + k)}`, n: 10 + k })),
+      ...Array.from({ length: 4 }, (_, k) => page(`other-${k}.fr.txt`, { title: `Autre projet ${String.fromCharCode(97 + k)}`, n: 10 + k })),
+      notAPage,
+      ...Array.from({ length: 4 }, (_, k) => page(`other-${k + 4}.fr.txt`, { title: `Autre projet ${String.fromCharCode(101 + k)}`, n: 14 + k })),
       englishPage('a-again.en.txt', 2),
     ]
     // How many projects are being created at one moment.
@@ -143,9 +169,15 @@ describe('importing pages at once', () => {
       }
     }) as never)
     const heard: string[] = []
+    const counts: string[] = []
     let results: Awaited<ReturnType<typeof importPages>>
     try {
-      results = await importPages(payload, files, { onPage: (result) => heard.push(path.basename(result.file)) })
+      results = await importPages(payload, files, {
+        onPage: (result, done, total) => {
+          heard.push(path.basename(result.file))
+          counts.push(`${done}/${total}`)
+        },
+      })
     } finally {
       spy.mockRestore()
     }
@@ -154,12 +186,15 @@ describe('importing pages at once', () => {
       ['a.en.txt', 'updated', undefined],
       ['numbered.fr.txt', 'created', undefined],
       ['clash.fr.txt', 'created', undefined],
-      ...Array.from({ length: 8 }, (_, k) => [`other-${k}.fr.txt`, 'created', undefined]),
+      ...Array.from({ length: 4 }, (_, k) => [`other-${k}.fr.txt`, 'created', undefined]),
+      ['not-a-page.txt', 'failed', 'not a project page: no metadata block'],
+      ...Array.from({ length: 4 }, (_, k) => [`other-${k + 4}.fr.txt`, 'created', undefined]),
       ['a-again.en.txt', 'unchanged', undefined],
     ])
     expect([...heard].sort()).toEqual(files.map((file) => path.basename(file)).sort())
-    if (payload.db.name === 'sqlite') expect(mostCreating).toBe(1)
-    else expect(mostCreating).toBeGreaterThan(1)
+    expect(counts).toEqual(files.map((_, n) => `${n + 1}/${files.length}`))
+    if (payload.db.name === 'postgres') expect(mostCreating).toBeGreaterThan(1)
+    else expect(mostCreating).toBe(1)
 
     const { docs } = await payload.find({ collection: 'projects', draft: true, limit: 0, pagination: false, locale: 'fr', depth: 0 })
     expect(docs).toHaveLength(12)
@@ -174,5 +209,37 @@ describe('importing pages at once', () => {
     expect(new Set(docs.map((doc) => doc.slug)).size).toBe(12)
     const outcomes = await payload.find({ collection: 'outcomes', draft: true, limit: 0, pagination: false, depth: 0 })
     expect(outcomes.totalDocs).toBe(12 * 3)
+  })
+
+  it('stops, and says why, when the caller’s onPage fails', async () => {
+    const files = [0, 1, 2].map((k) => page(`listener-${k}.fr.txt`, { title: `Projet écouté ${String.fromCharCode(97 + k)}`, n: 40 + k }))
+    const failing = () => {
+      throw new Error('the listener failed')
+    }
+    await expect(importPages(payload, files, { onPage: failing })).rejects.toThrow('the listener failed')
+  })
+
+  it('takes turns for pages that find one project by different keys', async () => {
+    // A project with both IDs; one page names it by its project ID, the next by its Prima ID only.
+    const [existing] = await importPages(payload, [page('both-ids.fr.txt', { title: 'Projet aux deux identifiants', n: 30 })])
+    const byProjectId = page('by-project-id.fr.txt', { title: 'Projet aux deux identifiants, révisé', n: 30 })
+    writeFileSync(byProjectId, readFileSync(byProjectId, 'utf8').replace('Prima ID\nZA77P0030\n-\n', '').replace('150000.00', '175000.00'))
+    const byPrimaId = englishPage('by-prima-id.en.txt', 30)
+    writeFileSync(byPrimaId, readFileSync(byPrimaId, 'utf8').replace('Projects ID\nLM.7030\n-\n', ''))
+    const results = await importPages(payload, [byProjectId, byPrimaId])
+    expect(results.map((result) => [result.status, result.projectId, result.error])).toEqual([
+      ['updated', existing!.projectId, undefined],
+      ['updated', existing!.projectId, undefined],
+    ])
+    // Both pages' changes are in the project's one latest version: the second page read the
+    // first's (its French title), and its budget came last, as in file order.
+    const latest = await payload.db.queryDrafts({ collection: 'projects', where: { 'version.projectId': { equals: 'LM.7030' } }, limit: 0, pagination: false })
+    expect(latest.docs).toHaveLength(1)
+    const project = await payload.findByID({ collection: 'projects', id: existing!.projectId!, draft: true, locale: 'all', depth: 0 })
+    expect(project).toMatchObject({
+      budgetUSD: 150000,
+      translatedLocales: ['en', 'fr'],
+      title: { en: 'Labour migration in Lesotho, project 30', fr: 'Projet aux deux identifiants, révisé' },
+    })
   })
 })

@@ -19,7 +19,7 @@ import { htmlToPageText } from './htmlText'
 import { parsePage } from './parsePage'
 import { publishOverDraft } from './publishOverDraft'
 import { importConcurrency } from './concurrency'
-import { claimQueue, pageClaims } from './pageOrder'
+import { claimQueue, pageClaims, semaphore } from './pageOrder'
 import { type ProjectReading, type Problem, readProject } from './readProject'
 
 export type PageResult = {
@@ -54,22 +54,19 @@ type ExistingProject = Record<string, any> | undefined
  */
 const writeOnly = { depth: 0 } as const
 
+type ProjectKeys = { projectId?: string | null; primaId?: string | null; slug?: string | null }
+
+const KEYS = ['projectId', 'primaId', 'slug'] as const
+
 /**
- * The project a page is about: same project ID, else same Prima ID, else same slug (drafts
- * included), unless that project has another project ID or Prima ID than the page. The keys are
- * looked up in one query of the adapter (each is unique, so at most three projects match; most
- * pages of a first import match none, and a Local API find ran a whole operation to say so), and
- * only the matching project is read through the Local API.
+ * The projects whose latest version, draft or published (where their keys are as last saved),
+ * holds one of these keys: at most one a key, each being unique. One query of the adapter, in
+ * `req`'s transaction when given.
  */
-export const findExisting = async (
-  req: PayloadRequest,
-  keys: { projectId?: string | null; primaId?: string | null; slug?: string | null },
-  locale: Locale,
-): Promise<ExistingProject> => {
-  const keyed = (['projectId', 'primaId', 'slug'] as const).filter((key) => keys[key])
-  if (!keyed.length) return undefined
-  // Every project's latest version, draft or published, is where its keys are as last saved.
-  const { docs } = await req.payload.db.queryDrafts({
+export const projectsHoldingKeys = async (payload: Payload, keys: ProjectKeys, locale: Locale, req?: PayloadRequest) => {
+  const keyed = KEYS.filter((key) => keys[key])
+  if (!keyed.length) return []
+  const { docs } = await payload.db.queryDrafts({
     collection: 'projects',
     where: appendVersionToQueryKey({ or: keyed.map((key) => ({ [key]: { equals: keys[key] } })) }),
     select: { parent: true, version: { projectId: true, primaId: true, slug: true } },
@@ -78,14 +75,26 @@ export const findExisting = async (
     locale,
     req,
   })
-  const candidates = docs as Record<string, unknown>[]
+  return docs as { id: number | string; projectId?: string | null; primaId?: string | null; slug?: string | null }[]
+}
+
+/**
+ * The project a page is about: same project ID, else same Prima ID, else same slug (drafts
+ * included), unless that project has another project ID or Prima ID than the page. The keys are
+ * looked up in one query of the adapter (most pages of a first import match none, and a Local API
+ * find ran a whole operation to say so), and only the matching project is read through the Local
+ * API.
+ */
+export const findExisting = async (req: PayloadRequest, keys: ProjectKeys, locale: Locale): Promise<ExistingProject> => {
+  const keyed = KEYS.filter((key) => keys[key])
+  const candidates = await projectsHoldingKeys(req.payload, keys, locale, req)
   for (const [n, key] of keyed.entries()) {
     const match = candidates.find((doc) => String(doc[key]) === String(keys[key]))
     // Matched by a weaker key but holding another value of a stronger one, it is another project
     // (a new page whose title makes an existing page's slug): updating it would rewrite its IDs.
     const stronger = keyed.slice(0, n)
     if (match && !stronger.some((other) => match[other] && String(match[other]) !== String(keys[other]))) {
-      return req.payload.findByID({ collection: 'projects', id: match.id as number | string, draft: true, depth: 0, locale, fallbackLocale: false, overrideAccess: true, req })
+      return req.payload.findByID({ collection: 'projects', id: match.id, draft: true, depth: 0, locale, fallbackLocale: false, overrideAccess: true, req })
     }
   }
   return undefined
@@ -196,6 +205,9 @@ const readPage = (file: string, raw: string): ProjectReading | PageResult => {
   return readProject(page)
 }
 
+/** The keys by which a page finds its project (findExisting). */
+const pageKeys = ({ project }: ProjectReading): ProjectKeys => ({ projectId: project.projectId, primaId: project.primaId, slug: project.title && toSlug(project.title) })
+
 /** Writes one page read by readPage, in a transaction of its own. */
 const importPage = async (payload: Payload, file: string, reading: ProjectReading, options: ImportOptions, memberStates: MemberStateIds): Promise<PageResult> => {
   const locale: Locale = reading.locale ?? 'en'
@@ -216,8 +228,7 @@ const importPage = async (payload: Payload, file: string, reading: ProjectReadin
     }
     // What the import changes is reviewed like any edit, unless it is published at once.
     const review: { reviewStatus: ReviewState } = { reviewStatus: options.publish ? 'approved' : 'draft' }
-    const { projectId, primaId, title } = reading.project
-    const existing = await findExisting(req, { projectId, primaId, slug: title && toSlug(title) }, locale)
+    const existing = await findExisting(req, pageKeys(reading), locale)
     // A live page with a draft pending over it (say a translation in review). Publishing, the
     // import is compared with what the public sees, puts this language live from the published
     // version, and leaves the pending draft (with this language's new text) to its review:
@@ -284,11 +295,12 @@ const importPage = async (payload: Payload, file: string, reading: ProjectReadin
  * changes nothing the second time), as drafts for review unless asked to publish. Results come in
  * the files' order; `onPage` hears of each page as it ends.
  *
- * With a concurrency above 1 (PostgreSQL and MongoDB only, see src/importer/concurrency.ts), that many pages
- * are written at once, each in its own transaction and on its own connection: a page's time on
- * PostgreSQL is a third waiting for its statements, which other pages' work then fills. Pages that
- * may touch the same project or slug (pageClaims) still run one after the other, in file order, so
- * the outcome is the one of a one-at-a-time run.
+ * On PostgreSQL several pages are written at once (src/importer/concurrency.ts), each in its own
+ * transaction on its own connection: a page's time there is a third waiting for its statements,
+ * which other pages' work then fills. Pages that may touch the same project or slug still run one
+ * after the other, in file order (pageClaims): what a page claims is its own keys and those of the
+ * projects holding any of them when it is queued. Pages are queued a few slots ahead, so that the
+ * languages of one project, next to each other in a folder, leave the slots to other projects.
  */
 export const importPages = async (payload: Payload, files: string[], options: ImportOptions = {}): Promise<PageResult[]> => {
   const results: PageResult[] = new Array(files.length)
@@ -296,7 +308,9 @@ export const importPages = async (payload: Payload, files: string[], options: Im
   const memberStates = memberStateIds()
   const concurrency = importConcurrency(payload, options.concurrency)
   const inOrder = claimQueue()
-  const running = new Set<Promise<void>>()
+  const slots = semaphore(concurrency)
+  const queued = new Set<Promise<void>>()
+  let stopped: { error: unknown } | undefined
   // Each file is read while the page before it is written (a read waited about a millisecond for
   // the thread pool and the event loop, a twentieth of a page's import).
   const reading = (index: number) => {
@@ -309,22 +323,35 @@ export const importPages = async (payload: Payload, files: string[], options: Im
     results[index] = result
     options.onPage?.(result, ++done, files.length)
   }
+  // One at a time, a page's own keys are all it could share with the one before it, which has ended.
+  const claimsOf = async (page: ProjectReading) =>
+    pageClaims(page, concurrency > 1 ? await projectsHoldingKeys(payload, pageKeys(page), page.locale ?? 'en') : [])
   let next = reading(0)
   for (const [index, file] of files.entries()) {
+    if (stopped) break
     const read = next!
     next = reading(index + 1)
-    const page = await read.then((raw) => readPage(file, raw), failure(file))
-    if ('status' in page) {
-      finish(index, page)
+    const claimed = await read
+      .then(async (raw) => {
+        const page = readPage(file, raw)
+        return 'status' in page ? page : { page, claims: await claimsOf(page) }
+      })
+      .catch(failure(file))
+    if ('status' in claimed) {
+      finish(index, claimed)
       continue
     }
-    while (running.size >= concurrency) await Promise.race(running)
-    const writing = inOrder(pageClaims(page), () => importPage(payload, file, page, options, memberStates))
+    const { page, claims } = claimed
+    while (queued.size >= concurrency * 4) await Promise.race(queued)
+    const writing = inOrder(claims, () => slots.use(() => importPage(payload, file, page, options, memberStates)))
       .catch(failure(file))
       .then((result) => finish(index, result))
-    running.add(writing)
-    void writing.then(() => running.delete(writing))
+      // A failing `onPage` stops the run (as it did one page at a time): no page is queued after it.
+      .catch((error: unknown) => void (stopped ??= { error }))
+      .finally(() => queued.delete(writing))
+    queued.add(writing)
   }
-  await Promise.all(running)
+  await Promise.all(queued)
+  if (stopped) throw stopped.error
   return results
 }

@@ -7,28 +7,55 @@ import type { ProjectReading } from './readProject'
  */
 export type PageClaims = { exclusive: string[]; shared: string[] }
 
+/** A project holding one of a page's keys when the page is queued (projectsHoldingKeys). */
+export type KeyHolder = { id: number | string; projectId?: string | null; primaId?: string | null; slug?: string | null }
+
 /**
  * The keys by which two pages may touch the same project or the same value, so that pages
- * imported at once never race:
+ * imported at once do not race for them:
  *
- * - the project ID, the Prima ID and the title's slug, by which a page finds its project
+ * - the page's project ID, Prima ID and title's slug, by which it finds its project
  *   (findExisting): two pages of one project (its English and French pages) would otherwise both
  *   create it. Drafts' IDs are unique by our hooks' check only, which a concurrent transaction
  *   does not see;
+ * - the projects that hold any of those keys already (`holders`), with all of their keys: two
+ *   pages can find one project by different keys (one by its project ID, the other by its Prima
+ *   ID), and a page that changes a project's Prima ID frees the old one for another page;
  * - a slug is made unique with a number (`x`, then `x-2`), so a page whose slug is `x-2` shares
  *   the key `x` with a page whose slug is `x`, which could take `x-2`. Shared, so that `x-2` and
  *   `x-3` still run side by side.
  */
-export const pageClaims = ({ project }: Pick<ProjectReading, 'project'>): PageClaims => {
+export const pageClaims = ({ project }: Pick<ProjectReading, 'project'>, holders: KeyHolder[] = []): PageClaims => {
   const slug = project.title ? toSlug(project.title) : ''
   const numbered = /^(.+)-\d+$/.exec(slug)
+  const keysOf = ({ projectId, primaId, slug }: { projectId?: string | null; primaId?: string | null; slug?: string | null }) => [
+    ...(projectId ? [`projectId:${projectId}`] : []),
+    ...(primaId ? [`primaId:${primaId}`] : []),
+    ...(slug ? [`slug:${slug}`] : []),
+  ]
   return {
-    exclusive: [
-      ...(project.projectId ? [`projectId:${project.projectId}`] : []),
-      ...(project.primaId ? [`primaId:${project.primaId}`] : []),
-      ...(slug ? [`slug:${slug}`] : []),
-    ],
+    exclusive: [...new Set([...keysOf({ ...project, slug }), ...holders.flatMap((holder) => [`project:${holder.id}`, ...keysOf(holder)])])],
     shared: numbered ? [`slug:${numbered[1]}`] : [],
+  }
+}
+
+/** Runs at most `size` tasks at a time, the others waiting in turn. */
+export const semaphore = (size: number) => {
+  let free = size
+  const waiting: (() => void)[] = []
+  return {
+    use: async <T>(task: () => Promise<T>): Promise<T> => {
+      if (free > 0) free--
+      else await new Promise<void>((resolve) => waiting.push(resolve))
+      try {
+        return await task()
+      } finally {
+        // The slot passes straight to the next in turn, or is freed.
+        const next = waiting.shift()
+        if (next) next()
+        else free++
+      }
+    },
   }
 }
 
