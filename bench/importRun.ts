@@ -22,6 +22,8 @@ const { importConcurrency } = await import('../src/importer/concurrency')
 const { perPage, timeOperations } = await import('./importBreakdown')
 
 const payload = await getPayload({ config })
+// As `npm run import` does once it has migrated (a no-op on SQLite).
+;(await import('../src/postgresStatements')).nameStatements()
 // As `npm run import` runs on this database: pages at once on PostgreSQL, one at a time on SQLite.
 const concurrency = importConcurrency(payload)
 

@@ -55,6 +55,8 @@ const files = (await Promise.all(inputs.map(filesUnder))).flat()
 const payload = await getPayload({ config })
 const kind = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
 if (kind !== 'mongodb') await payload.db.migrate({ migrations: await committedMigrations(kind) })
+// The same writes page after page: PostgreSQL parses and plans each once (src/postgresStatements.ts).
+if (kind === 'postgres') (await import('../src/postgresStatements')).nameStatements()
 
 let user: any
 const as = option('as')

@@ -233,9 +233,12 @@ const loadAdapter = async (kind: DatabaseKind, url: string, synchronous: 'NORMAL
   }
   if (kind === 'postgres') {
     const { postgresAdapter } = await import('@payloadcms/db-postgres')
+    const { default: pg } = await import('pg')
+    const { namingClient } = await import('./postgresStatements')
     const migrations = await committedMigrations(kind)
     return postgresAdapter({
-      pool: { connectionString: url },
+      // Statements named only in a process that asks (the importer): see postgresStatements.ts.
+      pool: { connectionString: url, Client: namingClient(pg.Client) },
       migrationDir: migrationDir('postgres'),
       prodMigrations: migrations as never,
       push: false,

@@ -17,6 +17,8 @@ import { transactionModeToBegin } from '@libsql/core/util'
 import { Sqlite3Transaction } from '@libsql/client/sqlite3'
 import Database from 'libsql'
 
+import { withStableAliases } from './statementText'
+
 type Connection = InstanceType<typeof Database>
 type Statement = ReturnType<Connection['prepare']>
 type Prototype = { prepare: (this: Connection, sql: string) => Statement; exec: (this: Connection, sql: string) => unknown; close: (this: Connection) => unknown }
@@ -40,23 +42,6 @@ const MAY_CHANGE_SCHEMA = new RegExp(`\\b(${SCHEMA_WORDS})\\b`, 'i')
  */
 const KEPT = /^\s*(select|insert|update|delete|with|commit|rollback)\b/i
 const STAR_COLUMNS = /^\s*select\s+(distinct\s+)?\*/i
-
-/**
- * Payload's adapter names each table alias of a query (a join, a subquery) with a new UUID
- * (getTableAlias), so the same read is new SQL every time: never found again, and pushing the
- * statements that are out of the cache. Such an alias is renamed in order of appearance, the same
- * way every time; an alias is the statement's own, so what it does and answers is unchanged.
- */
-const RANDOM_ALIAS = /"[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}"/g
-
-const withStableAliases = (sql: string) => {
-  const names = new Map<string, string>()
-  return sql.replace(RANDOM_ALIAS, (alias) => {
-    let name = names.get(alias)
-    if (!name) names.set(alias, (name = `"stable_alias_${names.size + 1}"`))
-    return name
-  })
-}
 
 let schemaVersion = 0
 const kept = new WeakMap<Connection, { version: number; statements: Map<string, Statement> }>()
