@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { importConcurrency, MAX_IMPORT_CONCURRENCY } from '../src/importer/concurrency'
 import { importPages } from '../src/importer/importPages'
 import { claimQueue, pageClaims, semaphore } from '../src/importer/pageOrder'
-import { startApp } from './helpers/api'
+import { createApi, startApp } from './helpers/api'
 import { seedStates } from './helpers/fixtures'
+import { createUser } from './helpers/payload'
 import { tempDir } from './helpers/tempDir'
 
 /** A promise with its resolve and reject at hand. */
@@ -97,6 +98,7 @@ describe('the order of pages imported at once', () => {
 
 describe('importing pages at once', () => {
   let payload: Payload
+  let api: ReturnType<typeof createApi>
   const dir = tempDir('cms-import-concurrent')
   const fixture = readFileSync(path.join(import.meta.dirname, 'fixtures/lesotho-labour-migration.fr.txt'), 'utf8')
   const TITLE = 'Renforcement de la gestion de la migration de travail au Lesotho'
@@ -126,7 +128,7 @@ describe('importing pages at once', () => {
 
   beforeAll(async () => {
     writeFileSync(notAPage, 'A note left in the folder, with no metadata block.')
-    ;({ payload } = await startApp())
+    ;({ payload, api } = await startApp())
     await seedStates(payload, ['LS'])
   })
   afterAll(async () => {
@@ -209,6 +211,24 @@ describe('importing pages at once', () => {
     expect(new Set(docs.map((doc) => doc.slug)).size).toBe(12)
     const outcomes = await payload.find({ collection: 'outcomes', draft: true, limit: 0, pagination: false, depth: 0 })
     expect(outcomes.totalDocs).toBe(12 * 3)
+  })
+
+  it('publishes pages at once: each one live, and the public list and filter panel count every one', async () => {
+    const reviewer = { ...(await createUser(payload, ['reviewer'])), collection: 'users' } as never
+    const files = [
+      ...Array.from({ length: 6 }, (_, k) => page(`live-${k}.fr.txt`, { title: `Projet publié ${String.fromCharCode(97 + k)}`, n: 50 + k })),
+      englishPage('live-0.en.txt', 50),
+    ]
+    const results = await importPages(payload, files, { publish: true, user: reviewer })
+    expect(results.map((result) => [result.status, result.error])).toEqual([...files.slice(0, 6).map(() => ['created', undefined]), ['updated', undefined]])
+    // Only these pages are public in this file's database: the other tests import drafts.
+    const listed = await api.rest('GET', '/projects/cards?locale=fr&limit=50')
+    expect(listed.body.docs.map((card: { projectId: string }) => card.projectId).sort()).toEqual(['LM.7050', 'LM.7051', 'LM.7052', 'LM.7053', 'LM.7054', 'LM.7055'])
+    const panel = (await api.rest('GET', '/projects/cards/facets?locale=fr')).body
+    expect(panel.totalDocs).toBe(6)
+    expect(panel.facets.status).toEqual([expect.objectContaining({ value: 'completed', count: 6 })])
+    const english = await api.rest('GET', `/projects/page/${listed.body.docs.find((card: { projectId: string }) => card.projectId === 'LM.7050').slug}?locale=en`)
+    expect(english.body.title).toBe('Labour migration in Lesotho, project 50')
   })
 
   it('stops, and says why, when the caller’s onPage fails', async () => {
