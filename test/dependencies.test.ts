@@ -78,5 +78,12 @@ describe('the scripts’ export condition', () => {
     const run = spawnSync('node', ['scripts/run.mjs', probe], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'test' } })
     expect(run.status, run.stderr).toBe(0)
     expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toContain('--conditions=development')
+    // A JavaScript file (Payload's own CLI, `npm run payload`) runs on Node with the same condition.
+    const script = path.join(tempDir('conditions'), 'probe.mjs')
+    writeFileSync(script, 'console.log(JSON.stringify(process.execArgv))\n')
+    const plain = spawnSync('node', ['scripts/run.mjs', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } })
+    expect(plain.status, plain.stderr).toBe(0)
+    expect(JSON.parse(plain.stdout.trim())).toEqual(['--conditions=production'])
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.payload).toBe('node scripts/run.mjs node_modules/payload/bin.js')
   })
 })

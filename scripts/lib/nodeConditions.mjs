@@ -11,6 +11,7 @@
 // The condition applies to every package that has one: micromark, devlop and react-error-boundary
 // resolve to their development builds too (with NODE_ENV=production, to their production builds).
 // The tests have always run so: vitest starts its workers with --conditions development, which is
-// why they never stalled. Not covered: `npm run payload` (Payload's own CLI) and any `node`
-// started by hand (NODE_OPTIONS=--conditions=development would cover them).
+// why they never stalled. `npm run payload` (Payload's own CLI) goes through scripts/run.mjs too;
+// `npx payload` and a `node` started by hand do not (NODE_OPTIONS=--conditions=development would
+// cover them).
 export const buildCondition = (env = process.env) => `--conditions=${env.NODE_ENV === 'production' ? 'production' : 'development'}`
