@@ -5,13 +5,15 @@
  * planning them was a large part of an imported page. A named statement is parsed once per
  * connection, and after five executions PostgreSQL may keep a generic plan (plan_cache_mode
  * `auto`) when it costs no more than the ones made for the values. Scratch timer, 300 pages into a
- * copy of the 10,000-project database, four at a time, alternating: 44.4 → 57.0 and 35.0 → 46.0
- * pages/s; with plans made anew each time (force_custom_plan) no gain, so the gain is the plans.
+ * copy of the 10,000-project database, four at a time, alternating three times: 46.4 → 53.6 pages/s
+ * on average; with plans made anew each time (force_custom_plan) no gain, so the gain is the plans.
  *
  * Off unless a process asks (nameStatements), after its migrations: the server's reads are left
  * to plans made for their values (a list filtered by a rare region and by a common one may want
  * different plans). Behind a connection pooler in transaction mode, names need its support for
- * prepared statements (PgBouncer 1.21 and later).
+ * prepared statements (PgBouncer 1.21 and later, with `max_prepared_statements` set); where a
+ * named statement is found missing or already there (a pooler without it, a DISCARD ALL), the
+ * process stops naming, says so, and that one statement fails.
  */
 import { createHash } from 'node:crypto'
 
@@ -20,11 +22,14 @@ import type pg from 'pg'
 import { withStableAliases } from './statementText'
 
 /**
- * Data statements only, and not a `select *`: its columns follow the table's, and a prepared
- * statement's columns may not change (a migration would make it fail).
+ * Single data statements only. Not a `select *`: its columns follow the table's, and a prepared
+ * statement's columns may not change (a migration would make it fail). Not a `with`: the filter
+ * panels counted on request (src/readModel/cardFacets.ts, run by a publishing import) are one,
+ * and their best plan depends on the filter's values (a region of 2,937 projects or of 40).
  */
-const NAMED = /^\s*(select|insert|update|delete|with)\b/i
+const NAMED = /^\s*(select|insert|update|delete)\b/i
 const STAR_COLUMNS = /^\s*select\s+(distinct\s+)?\*/i
+const SEVERAL_STATEMENTS = /;\s*\S/
 
 /**
  * Statements named on one connection at most; later ones run unnamed. The importer uses about
@@ -45,9 +50,12 @@ export const nameStatements = (on = true) => {
 }
 
 /** PostgreSQL refuses a prepared statement whose result columns a schema change altered. */
-const CHANGED_RESULT = '0A000'
+const changedResult = (error: { code?: string; message?: string }) => error.code === '0A000' && /cached plan must not change result type/.test(error.message ?? '')
 
-type QueryConfig = { text: string; name?: string; submit?: unknown }
+/** The server does not have a statement the connection prepared, or has one it did not: names are not kept there. */
+const namesNotKept = (error: { code?: string }) => error.code === '26000' || error.code === '42P05'
+
+type QueryConfig = { text: string; name?: string; submit?: unknown; callback?: unknown }
 type Callback = (error: Error | null, result?: unknown) => void
 
 /**
@@ -62,8 +70,9 @@ export const namingClient = (Client: typeof pg.Client): typeof pg.Client => {
 
     #config(config: unknown): QueryConfig | undefined {
       if (!naming || !config || typeof config !== 'object') return undefined
-      const { text, name, submit } = config as QueryConfig
-      if (typeof text !== 'string' || name || typeof submit === 'function' || !NAMED.test(text) || STAR_COLUMNS.test(text)) return undefined
+      const { text, name, submit, callback } = config as QueryConfig
+      if (typeof text !== 'string' || name || typeof submit === 'function' || typeof callback === 'function') return undefined
+      if (!NAMED.test(text) || STAR_COLUMNS.test(text) || SEVERAL_STATEMENTS.test(text)) return undefined
       const stable = withStableAliases(text)
       const named = `s_${createHash('sha1').update(stable).digest('hex').slice(0, 24)}`
       if (refused.has(named) || (!this.#named.has(named) && this.#named.size >= MAX_NAMED_STATEMENTS)) return undefined
@@ -78,7 +87,14 @@ export const namingClient = (Client: typeof pg.Client): typeof pg.Client => {
       if (!config) return (super.query as (...a: unknown[]) => unknown)(...args)
       const name = config.name!
       const noteRefusal = (error: unknown) => {
-        if ((error as { code?: string } | null)?.code === CHANGED_RESULT) refused.add(name)
+        if (!error || typeof error !== 'object') return
+        if (changedResult(error)) refused.add(name)
+        if (namesNotKept(error)) {
+          // pg would otherwise go on sending this name as already prepared.
+          delete (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[name]
+          if (naming) console.warn(`PostgreSQL does not keep this connection's named statements (${(error as Error).message}): statements are sent unnamed from now on.`)
+          naming = false
+        }
       }
       const rest = args.slice(1)
       const callbackAt = rest.findIndex((arg) => typeof arg === 'function')

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -85,5 +85,19 @@ describe('the scripts’ export condition', () => {
     expect(plain.status, plain.stderr).toBe(0)
     expect(JSON.parse(plain.stdout.trim())).toEqual(['--conditions=production'])
     expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.payload).toBe('node scripts/run.mjs node_modules/payload/bin.js')
+  })
+
+  it('passes a SIGTERM sent to it on to the script, and ends with it', async () => {
+    // A process manager stops the process it started: the server or jobs worker under it must stop too.
+    const dir = tempDir('conditions')
+    const script = path.join(dir, 'worker.mjs')
+    const stopped = path.join(dir, 'stopped')
+    writeFileSync(script, `import { writeFileSync } from 'node:fs'\nprocess.on('SIGTERM', () => { writeFileSync(${JSON.stringify(stopped)}, 'stopped'); process.exit(0) })\nconsole.log('ready')\nsetInterval(() => {}, 1000)\n`)
+    const run = spawn('node', ['scripts/run.mjs', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    await new Promise<void>((resolve) => run.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()))
+    const ended = new Promise<number | null>((resolve) => run.on('exit', (code) => resolve(code)))
+    run.kill('SIGTERM')
+    expect(await ended).toBe(0)
+    expect(readFileSync(stopped, 'utf8')).toBe('stopped')
   })
 })
