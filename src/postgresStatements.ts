@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto'
 
 import type pg from 'pg'
 
-import { withStableAliases } from './statementText'
+import { selectsEveryColumn, withStableAliases } from './statementText'
 
 /**
  * Single data statements only. Not a `select *`: its columns follow the table's, and a prepared
@@ -28,7 +28,6 @@ import { withStableAliases } from './statementText'
  * and their best plan depends on the filter's values (a region of 2,937 projects or of 40).
  */
 const NAMED = /^\s*(select|insert|update|delete)\b/i
-const STAR_COLUMNS = /^\s*select\s+(distinct\s+)?\*/i
 const SEVERAL_STATEMENTS = /;\s*\S/
 
 /**
@@ -72,7 +71,7 @@ export const namingClient = (Client: typeof pg.Client): typeof pg.Client => {
       if (!naming || !config || typeof config !== 'object') return undefined
       const { text, name, submit, callback } = config as QueryConfig
       if (typeof text !== 'string' || name || typeof submit === 'function' || typeof callback === 'function') return undefined
-      if (!NAMED.test(text) || STAR_COLUMNS.test(text) || SEVERAL_STATEMENTS.test(text)) return undefined
+      if (!NAMED.test(text) || selectsEveryColumn(text) || SEVERAL_STATEMENTS.test(text)) return undefined
       const stable = withStableAliases(text)
       const named = `s_${createHash('sha1').update(stable).digest('hex').slice(0, 24)}`
       if (refused.has(named) || (!this.#named.has(named) && this.#named.size >= MAX_NAMED_STATEMENTS)) return undefined

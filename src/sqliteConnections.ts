@@ -17,7 +17,7 @@ import { transactionModeToBegin } from '@libsql/core/util'
 import { Sqlite3Transaction } from '@libsql/client/sqlite3'
 import Database from 'libsql'
 
-import { withStableAliases } from './statementText'
+import { selectsEveryColumn, withStableAliases } from './statementText'
 
 type Connection = InstanceType<typeof Database>
 type Statement = ReturnType<Connection['prepare']>
@@ -41,7 +41,6 @@ const MAY_CHANGE_SCHEMA = new RegExp(`\\b(${SCHEMA_WORDS})\\b`, 'i')
  * follow the table's, which another process may alter, and what they were is remembered).
  */
 const KEPT = /^\s*(select|insert|update|delete|with|commit|rollback)\b/i
-const STAR_COLUMNS = /^\s*select\s+(distinct\s+)?\*/i
 
 let schemaVersion = 0
 const kept = new WeakMap<Connection, { version: number; statements: Map<string, Statement> }>()
@@ -105,7 +104,7 @@ export const cacheStatements = () => {
   prototype.prepare = function (this: Connection, text: string) {
     if (CHANGES_SCHEMA.test(text)) schemaVersion++
     const sql = withStableAliases(text)
-    if (!KEPT.test(sql) || STAR_COLUMNS.test(sql)) {
+    if (!KEPT.test(sql) || selectsEveryColumn(sql)) {
       statementsCompiled++
       return compile.call(this, sql)
     }

@@ -7,6 +7,12 @@
  */
 const RANDOM_ALIAS = /"[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}"/g
 
+/**
+ * A `select *`: its columns follow the table's, which a migration or another process may alter,
+ * so a statement kept compiled or prepared would answer with the columns it was made with.
+ */
+export const selectsEveryColumn = (sql: string) => /^\s*select\s+(distinct\s+)?\*/i.test(sql)
+
 export const withStableAliases = (sql: string) => {
   const names = new Map<string, string>()
   return sql.replace(RANDOM_ALIAS, (alias) => {

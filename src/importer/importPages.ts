@@ -7,7 +7,6 @@ import { appendVersionToQueryKey, commitTransaction, createLocalReq, killTransac
 import { startTransaction } from '../database'
 import type { Locale } from '../domain/locales'
 import { paragraphsToLexical } from '../domain/richText'
-import { toSlug } from '../hooks/generateSlug'
 import { hasRole } from '../access'
 import { isPublishedRow } from '../hooks/publishedRow'
 import { changedFields } from '../workflow/changes'
@@ -19,7 +18,7 @@ import { htmlToPageText } from './htmlText'
 import { parsePage } from './parsePage'
 import { publishOverDraft } from './publishOverDraft'
 import { importConcurrency } from './concurrency'
-import { claimQueue, pageClaims, semaphore } from './pageOrder'
+import { claimQueue, type KeyHolder, pageClaims, pageKeys, type ProjectKeys, semaphore } from './pageOrder'
 import { type ProjectReading, type Problem, readProject } from './readProject'
 
 export type PageResult = {
@@ -54,8 +53,6 @@ type ExistingProject = Record<string, any> | undefined
  */
 const writeOnly = { depth: 0 } as const
 
-type ProjectKeys = { projectId?: string | null; primaId?: string | null; slug?: string | null }
-
 const KEYS = ['projectId', 'primaId', 'slug'] as const
 
 /**
@@ -75,7 +72,7 @@ export const projectsHoldingKeys = async (payload: Payload, keys: ProjectKeys, l
     locale,
     req,
   })
-  return docs as { id: number | string; projectId?: string | null; primaId?: string | null; slug?: string | null }[]
+  return docs as KeyHolder[]
 }
 
 /**
@@ -204,9 +201,6 @@ const readPage = (file: string, raw: string): ProjectReading | PageResult => {
   if (!page || !page.title) return { file, status: 'failed', changes: [], problems: [], error: 'not a project page: no metadata block' }
   return readProject(page)
 }
-
-/** The keys by which a page finds its project (findExisting). */
-const pageKeys = ({ project }: ProjectReading): ProjectKeys => ({ projectId: project.projectId, primaId: project.primaId, slug: project.title && toSlug(project.title) })
 
 /** Writes one page read by readPage, in a transaction of its own. */
 const importPage = async (payload: Payload, file: string, reading: ProjectReading, options: ImportOptions, memberStates: MemberStateIds): Promise<PageResult> => {

@@ -7,8 +7,17 @@ import type { ProjectReading } from './readProject'
  */
 export type PageClaims = { exclusive: string[]; shared: string[] }
 
+/** The keys by which a page finds its project (findExisting), each unique among projects. */
+export type ProjectKeys = { projectId?: string | null; primaId?: string | null; slug?: string | null }
+
+export const pageKeys = ({ project }: Pick<ProjectReading, 'project'>): ProjectKeys => ({
+  projectId: project.projectId,
+  primaId: project.primaId,
+  slug: project.title && toSlug(project.title),
+})
+
 /** A project holding one of a page's keys when the page is queued (projectsHoldingKeys). */
-export type KeyHolder = { id: number | string; projectId?: string | null; primaId?: string | null; slug?: string | null }
+export type KeyHolder = ProjectKeys & { id: number | string }
 
 /**
  * The keys by which two pages may touch the same project or the same value, so that pages
@@ -25,16 +34,16 @@ export type KeyHolder = { id: number | string; projectId?: string | null; primaI
  *   the key `x` with a page whose slug is `x`, which could take `x-2`. Shared, so that `x-2` and
  *   `x-3` still run side by side.
  */
-export const pageClaims = ({ project }: Pick<ProjectReading, 'project'>, holders: KeyHolder[] = []): PageClaims => {
-  const slug = project.title ? toSlug(project.title) : ''
-  const numbered = /^(.+)-\d+$/.exec(slug)
-  const keysOf = ({ projectId, primaId, slug }: { projectId?: string | null; primaId?: string | null; slug?: string | null }) => [
+export const pageClaims = (page: Pick<ProjectReading, 'project'>, holders: KeyHolder[] = []): PageClaims => {
+  const own = pageKeys(page)
+  const numbered = /^(.+)-\d+$/.exec(own.slug ?? '')
+  const keysOf = ({ projectId, primaId, slug }: ProjectKeys) => [
     ...(projectId ? [`projectId:${projectId}`] : []),
     ...(primaId ? [`primaId:${primaId}`] : []),
     ...(slug ? [`slug:${slug}`] : []),
   ]
   return {
-    exclusive: [...new Set([...keysOf({ ...project, slug }), ...holders.flatMap((holder) => [`project:${holder.id}`, ...keysOf(holder)])])],
+    exclusive: [...new Set([...keysOf(own), ...holders.flatMap((holder) => [`project:${holder.id}`, ...keysOf(holder)])])],
     shared: numbered ? [`slug:${numbered[1]}`] : [],
   }
 }
