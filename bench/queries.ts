@@ -5,10 +5,25 @@
  */
 import { stringify } from 'qs-esm'
 
+import type { Portfolio } from './portfolio'
+
 export type BenchRequest = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
 
 export type BenchQuery = {
-  key: 'list' | 'page' | 'facets' | 'graphql' | 'search' | 'cards' | 'cards-search' | 'cards-page' | 'cards-graphql' | 'cards-facets'
+  key:
+    | 'list'
+    | 'page'
+    | 'facets'
+    | 'graphql'
+    | 'search'
+    | 'search-rare'
+    | 'cards'
+    | 'cards-search'
+    | 'cards-search-rare'
+    | 'cards-page'
+    | 'cards-graphql'
+    | 'cards-facets'
+    | 'cards-facets-search'
   name: string
   api: BenchRequest
   floor: BenchRequest
@@ -35,6 +50,24 @@ export const LIST_SELECT = {
 
 export const LIST_FILTER = { idfRegion: 'africa', status: 'completed' } as const
 export const SEARCH_TERM = 'migration'
+
+/**
+ * A word few titles hold, for the searches a front end's visitors mostly make (a country, a
+ * place): the English name of the Member State found in the fewest English titles (at least one;
+ * ties in alphabetical order), one word of letters. A common word such as SEARCH_TERM is found
+ * within a few rows of the list's order; a rare one is where an unindexed search reads every row.
+ * Chosen from the portfolio, so that every portfolio has one (a tiny one included) and the same
+ * portfolio always the same.
+ */
+export const rareTitleWord = (portfolio: Portfolio): string => {
+  const titles = portfolio.projects.map((project) => (project.title.en ?? '').toLowerCase())
+  const words = portfolio.memberStates.map((state) => state.name.en ?? '').filter((name) => /^[A-Za-z]{4,}$/.test(name))
+  const found = words
+    .map((word) => ({ word, count: titles.filter((title) => title.includes(word.toLowerCase())).length }))
+    .filter(({ count }) => count > 0)
+    .sort((a, b) => a.count - b.count || a.word.localeCompare(b.word))
+  return found[0]?.word.toLowerCase() ?? SEARCH_TERM
+}
 
 const get = (path: string, query: Record<string, unknown>): BenchRequest => ({
   method: 'GET',
@@ -67,7 +100,7 @@ const PEER_LIST_GRAPHQL = `query { projects(filter: { idf_region: { _eq: "africa
  * and its search looks in the title, the IDs and the summary (so does its floor) where the
  * API's search looks in the title.
  */
-export const benchQueries = (slug: string): BenchQuery[] => {
+export const benchQueries = (slug: string, rareWord: string = SEARCH_TERM): BenchQuery[] => {
   const listQuery = {
     where: { idfRegion: { equals: LIST_FILTER.idfRegion }, status: { equals: LIST_FILTER.status } },
     sort: '-endYear',
@@ -78,6 +111,7 @@ export const benchQueries = (slug: string): BenchQuery[] => {
     pagination: false,
     select: LIST_SELECT,
   }
+  const searchQuery = { where: { title: { like: SEARCH_TERM } }, limit: 10, locale: 'fr', depth: 1, pagination: false, select: LIST_SELECT }
   const peerList = get('/items/projects', {
     filter: { idf_region: { _eq: 'africa' }, status: { _eq: 'completed' } },
     sort: '-end_year',
@@ -120,16 +154,17 @@ export const benchQueries = (slug: string): BenchQuery[] => {
     {
       key: 'search',
       name: `title search “${SEARCH_TERM}”, 10 results`,
-      api: get('/api/projects', {
-        where: { title: { like: SEARCH_TERM } },
-        limit: 10,
-        locale: 'fr',
-        depth: 1,
-        pagination: false,
-        select: LIST_SELECT,
-      }),
+      api: get('/api/projects', searchQuery),
       floor: get('/bench-floor/search', { q: SEARCH_TERM, locale: 'fr', limit: 10 }),
       peer: { key: 'c', request: get('/items/projects', { search: SEARCH_TERM, limit: 10 }) },
+      items: (json) => (json.docs ?? json.data)?.length ?? -1,
+    },
+    {
+      key: 'search-rare',
+      name: `title search for a rare word (“${rareWord}”), English`,
+      api: get('/api/projects', { ...searchQuery, where: { title: { like: rareWord } }, locale: 'en' }),
+      floor: get('/bench-floor/search', { q: rareWord, locale: 'en', limit: 10 }),
+      peer: { key: 'c', request: get('/items/projects', { search: rareWord, limit: 10 }) },
       items: (json) => (json.docs ?? json.data)?.length ?? -1,
     },
     {
@@ -146,6 +181,14 @@ export const benchQueries = (slug: string): BenchQuery[] => {
       api: get('/api/projects/cards', { q: SEARCH_TERM, locale: 'fr', limit: 10 }),
       floor: get('/bench-floor/search-all', { q: SEARCH_TERM, locale: 'fr', limit: 10 }),
       peer: { key: 'c', request: get('/items/projects', { search: SEARCH_TERM, limit: 10 }) },
+      items: (json) => (json.docs ?? json.data)?.length ?? -1,
+    },
+    {
+      key: 'cards-search-rare',
+      name: `a rare word (“${rareWord}”) from the read model, English`,
+      api: get('/api/projects/cards', { q: rareWord, locale: 'en', limit: 10 }),
+      floor: get('/bench-floor/search-all', { q: rareWord, locale: 'en', limit: 10 }),
+      peer: { key: 'c', request: get('/items/projects', { search: rareWord, limit: 10 }) },
       items: (json) => (json.docs ?? json.data)?.length ?? -1,
     },
     {
@@ -170,6 +213,13 @@ export const benchQueries = (slug: string): BenchQuery[] => {
       name: 'facets of the filtered list from the read model (GET /api/projects/cards/facets)',
       api: get('/api/projects/cards/facets', { idfRegion: LIST_FILTER.idfRegion, locale: 'fr' }),
       floor: get('/bench-floor/facets', { idfRegion: LIST_FILTER.idfRegion, locale: 'fr' }),
+      items: (json) => json.totalDocs ?? -1,
+    },
+    {
+      key: 'cards-facets-search',
+      name: `the filter panel of a search for “${SEARCH_TERM}” (GET /api/projects/cards/facets?q=…): the site's search page`,
+      api: get('/api/projects/cards/facets', { q: SEARCH_TERM, locale: 'fr' }),
+      floor: get('/bench-floor/facets', { q: SEARCH_TERM, locale: 'fr' }),
       items: (json) => json.totalDocs ?? -1,
     },
   ]

@@ -61,7 +61,7 @@ const { committedMigrations, databaseKind } = await import('../src/database')
 const { loadPortfolio } = await import('../bench/load')
 const { generatePortfolio, portfolioFromDataset } = await import('../bench/portfolio')
 const { optimizeDatabase } = await import('../src/database')
-const { benchQueries } = await import('../bench/queries')
+const { benchQueries, rareTitleWord } = await import('../bench/queries')
 const { measure, measureNotModified, probe, sampleMemory } = await import('../bench/measure')
 const report = await import('../bench/report')
 const { buildIfStale } = await import('./lib/build')
@@ -99,7 +99,7 @@ log(`server up at ${server.url} (cold start ${coldStartMs} ms)`)
 
 const peerSlug = existsSync(path.join(peerDir, 'fixed-slug.txt')) ? readFileSync(path.join(peerDir, 'fixed-slug.txt'), 'utf8').trim() : undefined
 const slug = portfolio.projects.find((project) => project.slug === peerSlug)?.slug ?? portfolio.projects[Math.min(4241, portfolio.projects.length - 1)].slug
-const queries = benchQueries(slug).filter((query) => !options.only || options.only.split(',').includes(query.key))
+const queries = benchQueries(slug, rareTitleWord(portfolio)).filter((query) => !options.only || options.only.split(',').includes(query.key))
 
 if (options.peer) {
   const ping = await fetch(`${peerUrl}/server/ping`).then((response) => response.ok, () => false)

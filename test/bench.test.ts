@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPortfolio } from '../bench/load'
 import { sampleIntervalMs } from '../bench/measure'
 import { generatePortfolio, type Portfolio } from '../bench/portfolio'
+import { rareTitleWord } from '../bench/queries'
 import { type BenchResults, checkTargets, memoryLows } from '../bench/report'
 import { cardFacets } from '../src/readModel/cardFacets'
 import { CARD_SELECT, cardsInStep } from '../src/readModel/cards'
@@ -46,6 +47,24 @@ describe('the generated portfolio', () => {
     const bytes = big.projects.map((project) => project.description.en!.join('\n').length)
     expect(Math.min(...bytes)).toBeGreaterThanOrEqual(1024)
     expect(Math.max(...bytes)).toBeLessThan(3800)
+  })
+})
+
+describe('the rare word the bench searches for', () => {
+  it('is the one-word Member State name in the fewest titles, at least one, the same for the same portfolio', () => {
+    const word = rareTitleWord(portfolio)
+    const holding = (name: string) => portfolio.projects.filter((project) => project.title.en!.toLowerCase().includes(name.toLowerCase())).length
+    expect(holding(word)).toBeGreaterThan(0)
+    for (const state of portfolio.memberStates) {
+      const name = state.name.en!
+      if (/^[A-Za-z]{4,}$/.test(name) && holding(name) > 0) expect(holding(name), name).toBeGreaterThanOrEqual(holding(word))
+    }
+    expect(rareTitleWord(generatePortfolio({ count: 60 }))).toBe(word)
+    // A ten-thousand-project portfolio has a word found in a few dozen titles at most: the search
+    // reads past the list's first rows, which is what it is there to measure.
+    const big = generatePortfolio({ count: 10_000 })
+    const bigWord = rareTitleWord(big)
+    expect(big.projects.filter((project) => project.title.en!.toLowerCase().includes(bigWord)).length).toBeLessThan(60)
   })
 })
 
@@ -173,7 +192,21 @@ describe('npm run bench', () => {
     expect(files).toContain(json.replace(/\.json$/, '.md'))
     const results: BenchResults = JSON.parse(readFileSync(path.join(out, json), 'utf8'))
     expect(results.dataset).toMatchObject({ projects: 200, outcomes: 600 })
-    expect(results.queries.map((query) => query.key)).toEqual(['list', 'page', 'facets', 'graphql', 'search', 'cards', 'cards-search', 'cards-page', 'cards-graphql', 'cards-facets'])
+    expect(results.queries.map((query) => query.key)).toEqual([
+      'list',
+      'page',
+      'facets',
+      'graphql',
+      'search',
+      'search-rare',
+      'cards',
+      'cards-search',
+      'cards-search-rare',
+      'cards-page',
+      'cards-graphql',
+      'cards-facets',
+      'cards-facets-search',
+    ])
     for (const query of results.queries) {
       expect(query.api.reqPerSec, query.key).toBeGreaterThan(0)
       // A quarter-second run lasts about that (it idled to autocannon's one-second tick before),

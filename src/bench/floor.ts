@@ -199,19 +199,30 @@ const CODED: Record<'status' | 'coverage' | 'idfRegion' | 'projectType', readonl
   projectType: DEFAULT_PROJECT_TYPES,
 }
 
-export const floorFacets = async ({ idfRegion, locale }: { idfRegion?: string; locale: Locale }) => {
-  const filter = `p._status = 'published'${idfRegion ? ' AND p.idf_region = ?' : ''}`
-  const params = idfRegion ? [idfRegion] : []
+/** The published projects of a region and, with `q`, holding the word as the search-all floor looks for it. */
+const facetsFilter = ({ idfRegion, q, locale }: { idfRegion?: string; q?: string; locale: Locale }) => {
+  const like = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) === 'postgres' ? 'ILIKE' : 'LIKE'
+  const conditions = [`p._status = 'published'`, ...(idfRegion ? ['p.idf_region = ?'] : [])]
+  const params: unknown[] = idfRegion ? [idfRegion] : []
+  if (q) {
+    conditions.push(`(${localized('l', 'title', locale)} ${like} ? OR ${localized('l', 'summary', locale)} ${like} ? OR p.project_id ${like} ? OR p.prima_id ${like} ?)`)
+    params.push(`%${q}%`, `%${q}%`, `%${q}%`, `%${q}%`)
+  }
+  return { from: `projects p${q ? ` ${localeJoins('projects_locales', 'l', 'p.id')}` : ''}`, where: conditions.join(' AND '), params }
+}
+
+export const floorFacets = async ({ idfRegion, q, locale }: { idfRegion?: string; q?: string; locale: Locale }) => {
+  const { from, where: filter, params } = facetsFilter({ idfRegion, q, locale })
   const grouped = await run(
     Object.entries(FACET_COLUMNS)
-      .map(([facet, column]) => `SELECT '${facet}' AS facet, CAST(p.${column} AS TEXT) AS value, COUNT(*) AS n FROM projects p WHERE ${filter} GROUP BY p.${column}`)
+      .map(([facet, column]) => `SELECT '${facet}' AS facet, CAST(p.${column} AS TEXT) AS value, COUNT(*) AS n FROM ${from} WHERE ${filter} GROUP BY p.${column}`)
       .join(' UNION ALL '),
     Object.keys(FACET_COLUMNS).flatMap(() => params),
   )
-  const [total] = await run(`SELECT COUNT(*) AS n FROM projects p WHERE ${filter}`, params)
+  const [total] = await run(`SELECT COUNT(*) AS n FROM ${from} WHERE ${filter}`, params)
   const states = await run(
     `SELECT m.iso2, MIN(${localized('ml', 'name', locale)}) AS name, COUNT(*) AS n
-     FROM projects p JOIN projects_rels r ON r.parent_id = p.id AND r.path = 'memberStates'
+     FROM ${from} JOIN projects_rels r ON r.parent_id = p.id AND r.path = 'memberStates'
      JOIN member_states m ON m.id = r.member_states_id ${localeJoins('member_states_locales', 'ml', 'm.id')}
      WHERE ${filter} GROUP BY m.id, m.iso2`,
     params,
@@ -254,7 +265,7 @@ export const floorAnswer = async (query: string, params: URLSearchParams) => {
     case 'page':
       return floorPage({ slug: params.get('slug') ?? '', locale })
     case 'facets':
-      return floorFacets({ idfRegion: params.get('idfRegion') ?? undefined, locale })
+      return floorFacets({ idfRegion: params.get('idfRegion') ?? undefined, q: params.get('q') ?? undefined, locale })
     default:
       return null
   }

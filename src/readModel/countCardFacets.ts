@@ -22,12 +22,19 @@ export const countCardFacets = async (payload: Payload, where: Where, { db, req 
 
 /**
  * One statement: the matching rows' seven small columns once (from the index that holds them all,
- * see the ProjectCards collection; a search reads the rows), then a GROUP BY per column over
- * them. Grouping in the database matters: handing 2,937 rows of one region through the driver
+ * see the ProjectCards collection; a search from the search indexes, migration
+ * 20261206_180000_search_indexes), then a GROUP BY per column over them. Grouping in the database matters: handing 2,937 rows of one region through the driver
  * to count them here took 35–50 ms on SQLite; the statement takes about 5 ms (25 ms for all
  * 10,000). The Member States are grouped by their stored list, split here.
  */
 const countInSql = async (payload: Payload, where: Where, db?: any): Promise<Group[]> => {
+  const { drizzle, statement } = facetCountStatement(payload, where, db)
+  const result = await (payload.db as unknown as { execute: (args: { db?: unknown; drizzle: unknown; sql: SQL }) => Promise<{ rows: Group[] }> }).execute({ db: drizzle, drizzle, sql: statement })
+  return result.rows
+}
+
+/** That statement, for the rows matching `where`. Exported for the tests that read its query plan. */
+export const facetCountStatement = (payload: Payload, where: Where, db?: any): { drizzle: unknown; statement: SQL } => {
   const { drizzle, table, built } = readModelTableQuery(payload, where, { db })
   const matching = drizzle.select(Object.fromEntries(FACETS.map((name) => [name, table[name]]))).from(table).where(built.where)
   const column = (name: string) => sql.raw(`"${table[name].name}"`)
@@ -36,9 +43,7 @@ const countInSql = async (payload: Payload, where: Where, db?: any): Promise<Gro
     sql` UNION ALL `,
   )
   // The builder's SQL without the parentheses it gets as a subquery: SQLite refuses `AS ((…))`.
-  const statement = sql`WITH matching AS MATERIALIZED (${matching.getSQL()}) ${groups}`
-  const result = await (payload.db as unknown as { execute: (args: { db?: unknown; drizzle: unknown; sql: SQL }) => Promise<{ rows: Group[] }> }).execute({ db: drizzle, drizzle, sql: statement })
-  return result.rows
+  return { drizzle, statement: sql`WITH matching AS MATERIALIZED (${matching.getSQL()}) ${groups}` }
 }
 
 /** Counts per value of each column, and per Member State code; the total from the Member State lists (every row has one, ",," for none). */

@@ -165,6 +165,25 @@ export const readModelTableQuery = (payload: Payload, where: Where, { sort, slug
   return { drizzle: db ?? adapter.drizzle, table: adapter.tables[tableName], built }
 }
 
+/** The cards' order: the one asked for, then the slug (a stable page order among equal years or titles). */
+const cardsSort = (query: CardQuery) => [query.sort, 'slug']
+
+/**
+ * The SELECT of one page of cards on a SQL database, as the adapter's query builder writes it: each
+ * row's stored card, one row more than the page (to say whether there is a next page without a
+ * count). Exported for the tests that read its query plan.
+ */
+export const cardsPageStatement = (payload: Payload, query: CardQuery) => {
+  const { drizzle, table, built } = readModelTableQuery(payload, cardsWhere(query), { sort: cardsSort(query) })
+  return drizzle
+    .select({ card: table.card })
+    .from(table)
+    .where(built.where)
+    .orderBy(...built.orderBy.map(({ column, order }) => order(column)))
+    .limit(query.limit + 1)
+    .offset((query.page - 1) * query.limit)
+}
+
 /**
  * One page of cards, as the JSON of `{ docs, limit, page, hasPrevPage, hasNextPage, prevPage,
  * nextPage }` (no total: the facets call counts). The cards are stored as JSON text and joined
@@ -172,24 +191,14 @@ export const readModelTableQuery = (payload: Payload, where: Where, { sort, slug
  * `where` means what it means to `find`); elsewhere the adapter's `find`.
  */
 export const findProjectCards = async (payload: Payload, query: CardQuery): Promise<CardPage> => {
-  const where = cardsWhere(query)
-  const sort = [query.sort, 'slug']
   let cards: string[]
   let hasNextPage: boolean
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
-    const { drizzle, table, built } = readModelTableQuery(payload, where, { sort })
-    // One row more than the page says whether there is a next page, without a count.
-    const rows: { card: string }[] = await drizzle
-      .select({ card: table.card })
-      .from(table)
-      .where(built.where)
-      .orderBy(...built.orderBy.map(({ column, order }) => order(column)))
-      .limit(query.limit + 1)
-      .offset((query.page - 1) * query.limit)
+    const rows: { card: string }[] = await cardsPageStatement(payload, query)
     hasNextPage = rows.length > query.limit
     cards = rows.slice(0, query.limit).map((row) => row.card)
   } else {
-    const found = await payload.db.find({ collection: 'project-cards', where, sort, limit: query.limit, page: query.page, pagination: true, select: { card: true } })
+    const found = await payload.db.find({ collection: 'project-cards', where: cardsWhere(query), sort: cardsSort(query), limit: query.limit, page: query.page, pagination: true, select: { card: true } })
     hasNextPage = Boolean(found.hasNextPage)
     cards = found.docs.map((doc) => (doc as unknown as { card: string }).card)
   }

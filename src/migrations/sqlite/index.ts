@@ -11,6 +11,7 @@ import * as migration_20261128_140346_outcome_project_published from './20261128
 import * as migration_20261128_143655_first_published_at from './20261128_143655_first_published_at';
 import * as migration_20261128_164355_generic_list_order from './20261128_164355_generic_list_order';
 import * as migration_20261128_170715_generic_list_search from './20261128_170715_generic_list_search';
+import * as migration_20261206_180000_search_indexes from './20261206_180000_search_indexes';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261128_170715_generic_list_search.up,
     down: migration_20261128_170715_generic_list_search.down,
     name: '20261128_170715_generic_list_search'
+  },
+  {
+    up: migration_20261206_180000_search_indexes.up,
+    down: migration_20261206_180000_search_indexes.down,
+    name: '20261206_180000_search_indexes',
   },
 ];
