@@ -98,7 +98,8 @@ const PEER_LIST_GRAPHQL = `query { projects(filter: { idf_region: { _eq: "africa
  * src/readModel), next to the same floors and
  * Directus queries. Its cards carry a little more than LIST_SELECT (IDs, labels, languages),
  * and its search looks in the title, the IDs and the summary (so does its floor) where the
- * API's search looks in the title.
+ * API's search looks in the title. Both searches are also run for `rareWord` (see rareTitleWord),
+ * and the site's search page's filter panel is counted for SEARCH_TERM.
  */
 export const benchQueries = (slug: string, rareWord: string = SEARCH_TERM): BenchQuery[] => {
   const listQuery = {

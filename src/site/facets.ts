@@ -7,6 +7,7 @@ import { hideUnreadableRelationFilters, RELATED_PROJECTS_FILTER } from '../hooks
 import { rejectMalformedIds } from '../hooks/rejectMalformedIds'
 import { rejectNulInQueries } from '../hooks/rejectMalformedValues'
 import { rejectUnknownOptions } from '../hooks/rejectUnknownOptions'
+import { readContentVersion } from './contentVersion'
 import { COLUMN_FACETS, countFacetsInSql, type FacetCounts } from './facetCounts'
 
 export type FacetValue = { value: string | number; label: string; count: number }
@@ -34,7 +35,7 @@ export const projectFacets = async (payload: Payload, { where, locale, req }: { 
 export const labelFacets = async (payload: Payload, counts: FacetCounts, locale: Locale, by: 'id' | 'iso2', known?: MemberStateNames): Promise<Facets> => {
   const projectTypes = configuredProjectTypes(payload.config)
   const keys = [...counts.memberStates.keys()]
-  const stateBy = known ?? (keys.length ? await memberStateNames(payload, locale, by, { [by]: { in: keys } }) : new Map())
+  const stateBy = known ?? (keys.length ? await currentMemberStateNames(payload, locale, by) : new Map())
 
   const coded = (facet: 'status' | 'coverage' | 'idfRegion' | 'projectType') => {
     const terms = facet === 'projectType' ? projectTypes : CODED[facet]
@@ -65,6 +66,30 @@ export const labelFacets = async (payload: Payload, counts: FacetCounts, locale:
 
 /** Member States' names (and codes) in one locale, by id or by ISO code. */
 export type MemberStateNames = Map<unknown, { name: string; iso2: string }>
+
+const namesOfGeneration = new WeakMap<Payload, Map<string, { generation: string; names: Promise<MemberStateNames> }>>()
+
+/**
+ * Every Member State's name and code in `locale`, by id or ISO code, as committed: read once per
+ * generation of the public content (src/site/contentVersion.ts), which every change to a Member
+ * State moves on, in the same transaction and for every server instance. A filter panel counted
+ * on request (a search's, two filters') named its States with a Local API find of about 170
+ * documents on each request: 8.7 ms of CPU of the 11 its request took in process, at 10,000
+ * projects; reading the generation is one indexed read.
+ */
+export const currentMemberStateNames = async (payload: Payload, locale: Locale, by: 'id' | 'iso2'): Promise<MemberStateNames> => {
+  const generation = await readContentVersion(payload)
+  let kept = namesOfGeneration.get(payload)
+  if (!kept) namesOfGeneration.set(payload, (kept = new Map()))
+  const key = `${locale}:${by}`
+  const current = kept.get(key)
+  if (current?.generation === generation) return current.names
+  const names = memberStateNames(payload, locale, by)
+  kept.set(key, { generation, names })
+  // A failed read is not kept: the next request reads again.
+  names.catch(() => kept.get(key)?.names === names && kept.delete(key))
+  return names
+}
 
 /** The names of the Member States matching `where` (all by default); `req` reads inside its transaction. */
 export const memberStateNames = async (payload: Payload, locale: Locale, by: 'id' | 'iso2', where: Where = {}, req?: PayloadRequest): Promise<MemberStateNames> => {
