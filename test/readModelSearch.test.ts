@@ -7,6 +7,7 @@ import { facetCountStatement } from '../src/readModel/countCardFacets'
 import { type CardQuery, cardsPageStatement, cardsWhere } from '../src/readModel/findCards'
 import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
+import { withIndexPlans } from './helpers/postgresPlans'
 
 /**
  * Searches of the read model: `q` on the cards (the site's search box) and on their filter panel,
@@ -118,18 +119,9 @@ describe.runIf(!onPostgres)('on SQLite, with the statistics of a 10,000-project 
 
 describe.runIf(onPostgres)('on PostgreSQL', () => {
   it('searches the cards’ search text and own titles through trigram indexes', async () => {
-    // The planner scans a table this small anyway: with scans priced out, it shows which index it can use.
-    const pool = (payload.db as unknown as { pool: { connect: () => Promise<any> } }).pool
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      await client.query('SET LOCAL enable_seqscan = off')
-      const plan = async (query: string) => (await client.query(`EXPLAIN ${query}`)).rows.map((row: any) => row['QUERY PLAN']).join('\n')
+    await withIndexPlans(payload, async (plan) => {
       expect(await plan(`SELECT id FROM project_cards WHERE search ILIKE '%tuvalu%'`)).toContain('project_cards_search_trgm_idx')
       expect(await plan(`SELECT id FROM project_cards WHERE own_title ILIKE '%tuvalu%'`)).toContain('project_cards_own_title_trgm_idx')
-    } finally {
-      await client.query('ROLLBACK')
-      client.release()
-    }
+    })
   })
 })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser } from './helpers/payload'
+import { withIndexPlans } from './helpers/postgresPlans'
 
 /**
  * The generic title search (`where[title][like]=…`): what front ends send, and staff looking
@@ -48,13 +49,7 @@ describe('a title search', () => {
   })
 
   it.runIf(onPostgres)('on PostgreSQL, reads titles through trigram indexes, and translations by their document', async () => {
-    // The planner scans a table this small anyway: with scans priced out, it shows which index it can use.
-    const pool = (payload.db as unknown as { pool: { connect: () => Promise<any> } }).pool
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      await client.query('SET LOCAL enable_seqscan = off')
-      const plan = async (query: string) => (await client.query(`EXPLAIN ${query}`)).rows.map((row: any) => row['QUERY PLAN']).join('\n')
+    await withIndexPlans(payload, async (plan) => {
       expect(await plan(`SELECT _parent_id FROM projects_locales WHERE title ILIKE '%migration%'`)).toContain('projects_locales_title_trgm_idx')
       expect(await plan(`SELECT _parent_id FROM _projects_v_locales WHERE version_title ILIKE '%migration%'`)).toContain('_projects_v_locales_version_title_trgm_idx')
       // Every read of a localized document gathers its translations by parent (migration
@@ -62,9 +57,6 @@ describe('a title search', () => {
       for (const table of ['projects_locales', '_projects_v_locales', 'outcomes_locales', '_outcomes_v_locales', 'member_states_locales']) {
         expect(await plan(`SELECT * FROM ${table} WHERE _parent_id = 1`), table).toContain(`${table}_parent_id_idx`)
       }
-    } finally {
-      await client.query('ROLLBACK')
-      client.release()
-    }
+    })
   })
 })
