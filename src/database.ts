@@ -260,15 +260,24 @@ export const optimizeDatabase = async (payload: { db: { name: string } }) => {
   const db = payload.db as unknown as { drizzle: { run?: (query: unknown) => Promise<unknown>; execute?: (query: unknown) => Promise<unknown> } }
   if (payload.db.name === 'sqlite') {
     await db.drizzle.run!(sql`ANALYZE`)
-    // A connection reads the statistics when it reads the schema, and ANALYZE changes the schema's
-    // version only the first time. Connections live for the whole process (sqliteConnections.ts),
-    // in this process and in the servers beside it: a table made and dropped moves the version on,
-    // so every connection reads the schema, and the new statistics, before its next statement.
-    await db.drizzle.run!(sql`CREATE TABLE IF NOT EXISTS statistics_reload (x)`)
-    await db.drizzle.run!(sql`DROP TABLE statistics_reload`)
+    await reloadSqliteStatistics(payload)
   } else if (payload.db.name === 'postgres') {
     await db.drizzle.execute!(sql`ANALYZE`)
   }
+}
+
+/**
+ * Makes every SQLite connection read the planner's statistics (sqlite_stat1) again. A connection
+ * reads them when it reads the schema, and ANALYZE changes the schema's version only the first
+ * time. Connections live for the whole process (sqliteConnections.ts), in this process and in the
+ * servers beside it: a table made and dropped moves the version on, so every connection reads the
+ * schema, and the statistics, before its next statement.
+ */
+export const reloadSqliteStatistics = async (payload: { db: { name: string } }) => {
+  const { sql } = await import('drizzle-orm')
+  const { drizzle } = payload.db as unknown as { drizzle: { run: (query: unknown) => Promise<unknown> } }
+  await drizzle.run(sql`CREATE TABLE IF NOT EXISTS statistics_reload (x)`)
+  await drizzle.run(sql`DROP TABLE statistics_reload`)
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { stringify } from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { optimizeDatabase } from '../src/database'
+import { optimizeDatabase, reloadSqliteStatistics } from '../src/database'
 import { facetCountStatement } from '../src/readModel/countCardFacets'
 import { type CardQuery, cardsPageStatement, cardsWhere } from '../src/readModel/findCards'
 import { createApi, startApp } from './helpers/api'
@@ -94,9 +94,7 @@ describe.runIf(!onPostgres)('on SQLite, with the statistics of a 10,000-project 
     for (const [idx, stat] of Object.entries(stats)) {
       await client().execute({ sql: "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('project_cards', ?, ?)", args: [idx, stat] })
     }
-    // Connections read the statistics with the schema: a schema change makes every one read them.
-    await client().execute('CREATE TABLE statistics_reload (x)')
-    await client().execute('DROP TABLE statistics_reload')
+    await reloadSqliteStatistics(payload)
   })
   // The statistics stay to the end of this file's database. (libsql leaves an EXPLAIN's statement
   // open, so no table can be dropped on its connection after these tests: no reload afterwards.)

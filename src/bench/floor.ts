@@ -98,9 +98,12 @@ export const floorList = async ({ idfRegion, status, locale, limit }: { idfRegio
   return { docs: await withMemberStates(rows, locale) }
 }
 
+/** Payload's `like`: case-insensitive on both databases (SQLite's LIKE is, for ASCII). */
+const likeOperator = () => (databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) === 'postgres' ? 'ILIKE' : 'LIKE')
+
 /** As the API searches a localized field: in the locale's own text (no fallback), newest first. */
 export const floorSearch = async ({ q, locale, limit }: { q: string; locale: Locale; limit: number }) => {
-  const like = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) === 'postgres' ? 'ILIKE' : 'LIKE'
+  const like = likeOperator()
   const rows = await run(
     `SELECT ${CARD_COLUMNS(locale)} FROM projects p ${localeJoins('projects_locales', 'l', 'p.id')}
      WHERE p._status = 'published' AND l_${locale}.title ${like} ?
@@ -112,16 +115,24 @@ export const floorSearch = async ({ q, locale, limit }: { q: string; locale: Loc
 
 /**
  * As the read model searches (src/readModel/findCards.ts): the word in the title or summary shown
- * in the locale (with fallback) or in an ID, by end year then slug.
+ * in the locale (with fallback) or in an ID. Needs the projects' locale joins as `l`.
  */
+const searchAllCondition = (q: string, locale: Locale) => {
+  const like = likeOperator()
+  return {
+    condition: `(${localized('l', 'title', locale)} ${like} ? OR ${localized('l', 'summary', locale)} ${like} ? OR p.project_id ${like} ? OR p.prima_id ${like} ?)`,
+    params: [`%${q}%`, `%${q}%`, `%${q}%`, `%${q}%`],
+  }
+}
+
+/** The read model's search (searchAllCondition), by end year then slug. */
 export const floorSearchAll = async ({ q, locale, limit }: { q: string; locale: Locale; limit: number }) => {
-  const like = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) === 'postgres' ? 'ILIKE' : 'LIKE'
+  const search = searchAllCondition(q, locale)
   const rows = await run(
     `SELECT ${CARD_COLUMNS(locale)} FROM projects p ${localeJoins('projects_locales', 'l', 'p.id')}
-     WHERE p._status = 'published' AND (${localized('l', 'title', locale)} ${like} ? OR ${localized('l', 'summary', locale)} ${like} ?
-       OR p.project_id ${like} ? OR p.prima_id ${like} ?)
+     WHERE p._status = 'published' AND ${search.condition}
      ORDER BY p.end_year DESC, p.slug LIMIT ?`,
-    [`%${q}%`, `%${q}%`, `%${q}%`, `%${q}%`, limit],
+    [...search.params, limit],
   )
   return { docs: await withMemberStates(rows, locale) }
 }
@@ -199,14 +210,14 @@ const CODED: Record<'status' | 'coverage' | 'idfRegion' | 'projectType', readonl
   projectType: DEFAULT_PROJECT_TYPES,
 }
 
-/** The published projects of a region and, with `q`, holding the word as the search-all floor looks for it. */
+/** The published projects of a region and, with `q`, holding the word as the read model's search finds it. */
 const facetsFilter = ({ idfRegion, q, locale }: { idfRegion?: string; q?: string; locale: Locale }) => {
-  const like = databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) === 'postgres' ? 'ILIKE' : 'LIKE'
   const conditions = [`p._status = 'published'`, ...(idfRegion ? ['p.idf_region = ?'] : [])]
   const params: unknown[] = idfRegion ? [idfRegion] : []
   if (q) {
-    conditions.push(`(${localized('l', 'title', locale)} ${like} ? OR ${localized('l', 'summary', locale)} ${like} ? OR p.project_id ${like} ? OR p.prima_id ${like} ?)`)
-    params.push(`%${q}%`, `%${q}%`, `%${q}%`, `%${q}%`)
+    const search = searchAllCondition(q, locale)
+    conditions.push(search.condition)
+    params.push(...search.params)
   }
   return { from: `projects p${q ? ` ${localeJoins('projects_locales', 'l', 'p.id')}` : ''}`, where: conditions.join(' AND '), params }
 }

@@ -23,9 +23,10 @@ export const countCardFacets = async (payload: Payload, where: Where, { db, req 
 /**
  * One statement: the matching rows' seven small columns once (from the index that holds them all,
  * see the ProjectCards collection; a search from the search indexes, migration
- * 20261206_180000_search_indexes), then a GROUP BY per column over them. Grouping in the database matters: handing 2,937 rows of one region through the driver
- * to count them here took 35–50 ms on SQLite; the statement takes about 5 ms (25 ms for all
- * 10,000). The Member States are grouped by their stored list, split here.
+ * 20261206_180000_search_indexes), then a GROUP BY per column over them. Grouping in the
+ * database matters: handing 2,937 rows of one region through the driver to count them here took
+ * 35–50 ms on SQLite; the statement takes about 5 ms (25 ms for all 10,000). The Member States
+ * are grouped by their stored list, split here.
  */
 const countInSql = async (payload: Payload, where: Where, db?: any): Promise<Group[]> => {
   const { drizzle, statement } = facetCountStatement(payload, where, db)

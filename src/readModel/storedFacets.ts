@@ -109,7 +109,7 @@ export const storeFacets = async (payload: Payload, keys: Set<string> | 'all', r
   await payload.db.deleteMany({ collection: COLLECTION, where: keys === 'all' ? {} : { filter: { in: [...wanted] } }, req })
   // Names read once per locale for every panel, in the caller's transaction (a rename in it).
   const names = Object.fromEntries(
-    await Promise.all(LOCALES.map(async (locale) => [locale, await memberStateNames(payload, locale, 'iso2', {}, await readingRequest(payload, req))] as const)),
+    await Promise.all(LOCALES.map(async (locale) => [locale, await memberStateNames(payload, locale, 'iso2', await readingRequest(payload, req))] as const)),
   )
   const rows: { filter: string; locale: string; facets: string }[] = []
   for (const key of wanted) {
