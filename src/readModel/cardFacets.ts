@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 
-import { type Facets, labelFacets } from '../site/facets'
+import { readContentVersion } from '../site/contentVersion'
+import { currentMemberStateNames, type Facets, labelFacets } from '../site/facets'
 import { countCardFacets } from './countCardFacets'
+import { countFacetsInMemory } from './facetRowsInMemory'
 import { type CardFilters, cardsWhere } from './findCards'
 import { readStoredFacets } from './storedFacets'
 
@@ -20,6 +22,14 @@ export const cardFacetsJson = async (payload: Payload, filters: CardFilters): Pr
 /** The same, as an object (the site's list, GraphQL). */
 export const cardFacets = async (payload: Payload, filters: CardFilters): Promise<Facets> => JSON.parse(await cardFacetsJson(payload, filters))
 
-/** The facets counted now, not read from a stored panel. */
-export const countedFacets = async (payload: Payload, filters: CardFilters): Promise<Facets> =>
-  labelFacets(payload, await countCardFacets(payload, cardsWhere(filters)), filters.locale, 'iso2')
+/**
+ * The facets counted now, not read from a stored panel: from the rows held in memory for the
+ * current generation of the content (src/readModel/facetRowsInMemory.ts), in the database while
+ * they are being read.
+ */
+export const countedFacets = async (payload: Payload, filters: CardFilters): Promise<Facets> => {
+  const generation = await readContentVersion(payload)
+  const counts = countFacetsInMemory(payload, filters, generation) ?? (await countCardFacets(payload, cardsWhere(filters)))
+  const names = counts.memberStates.size ? await currentMemberStateNames(payload, filters.locale, 'iso2', generation) : new Map()
+  return labelFacets(payload, counts, filters.locale, 'iso2', names)
+}

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { COLUMN_FACETS, type ColumnFacet, type FacetCounts } from '../site/facetCounts'
+import { COLUMN_FACETS, type ColumnFacet, emptyFacetCounts, type FacetCounts } from '../site/facetCounts'
 import { readModelTableQuery } from './findCards'
 
 /** The columns counted: the coded ones, the years, and the Member States (",KE,UG," as stored). */
@@ -49,14 +49,13 @@ export const facetCountStatement = (payload: Payload, where: Where, db?: any): {
 
 /** Counts per value of each column, and per Member State code; the total from the Member State lists (every row has one, ",," for none). */
 const countsOf = (groups: Group[]): FacetCounts => {
-  const columns = Object.fromEntries(COLUMN_FACETS.map((facet) => [facet, new Map()])) as FacetCounts['columns']
-  const memberStates = new Map<string, number>()
-  let totalDocs = 0
+  const counts = emptyFacetCounts()
+  const { columns, memberStates } = counts
   const add = (map: Map<string | number, number>, value: string | number, n: number) => map.set(value, (map.get(value) ?? 0) + n)
   for (const { facet, value, n } of groups) {
     const count = Number(n)
     if (facet === 'memberStates') {
-      totalDocs += count
+      counts.totalDocs += count
       for (const code of String(value ?? '').split(',')) if (code) add(memberStates, code, count)
       continue
     }
@@ -64,5 +63,5 @@ const countsOf = (groups: Group[]): FacetCounts => {
     // Years come back as text from the CAST (and PostgreSQL hands numeric columns back as text).
     add(columns[facet as ColumnFacet], facet === 'startYear' || facet === 'endYear' ? Number(value) : String(value), count)
   }
-  return { totalDocs, columns, memberStates }
+  return counts
 }

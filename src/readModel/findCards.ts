@@ -128,7 +128,7 @@ const filtersOf = (text: Record<string, string | undefined>, projectTypes: reado
  * The words of a search, folded as the cards' search text is (src/domain/fold.ts: “sante” finds
  * “santé”, “main-d'oeuvre” finds “main-d’œuvre”). LIKE's wildcards are read as themselves: dropped.
  */
-const searchWords = (q: string) =>
+export const searchWords = (q: string) =>
   fold(q)
     .replace(/[%_\\]/g, ' ')
     .split(/\s+/)

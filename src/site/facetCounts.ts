@@ -13,6 +13,13 @@ export type FacetCounts = {
   memberStates: Map<string | number, number>
 }
 
+/** Counts of no project: every map empty. */
+export const emptyFacetCounts = (): FacetCounts => ({
+  totalDocs: 0,
+  columns: Object.fromEntries(COLUMN_FACETS.map((facet) => [facet, new Map()])) as FacetCounts['columns'],
+  memberStates: new Map(),
+})
+
 type Drizzle = {
   select: (fields?: Record<string, unknown>) => any
   selectDistinct: (fields: Record<string, unknown>) => any

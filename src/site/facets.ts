@@ -8,7 +8,7 @@ import { rejectMalformedIds } from '../hooks/rejectMalformedIds'
 import { rejectNulInQueries } from '../hooks/rejectMalformedValues'
 import { rejectUnknownOptions } from '../hooks/rejectUnknownOptions'
 import { readContentVersion } from './contentVersion'
-import { COLUMN_FACETS, countFacetsInSql, type FacetCounts } from './facetCounts'
+import { COLUMN_FACETS, countFacetsInSql, emptyFacetCounts, type FacetCounts } from './facetCounts'
 
 export type FacetValue = { value: string | number; label: string; count: number }
 export type Facets = {
@@ -74,10 +74,11 @@ const namesOfGeneration = new WeakMap<Payload, Map<string, { generation: string;
  * State moves on, in the same transaction and for every server instance. A filter panel counted
  * on request (a search's, two filters') named its States with a Local API find of about 170
  * documents on each request: 8.7 ms of CPU of the 11 its request took in process, at 10,000
- * projects; reading the generation is one indexed read.
+ * projects; reading the generation is one indexed read. `known`: the generation, when the caller
+ * read it already.
  */
-const currentMemberStateNames = async (payload: Payload, locale: Locale, by: 'id' | 'iso2'): Promise<MemberStateNames> => {
-  const generation = await readContentVersion(payload)
+export const currentMemberStateNames = async (payload: Payload, locale: Locale, by: 'id' | 'iso2', known?: string): Promise<MemberStateNames> => {
+  const generation = known ?? (await readContentVersion(payload))
   let kept = namesOfGeneration.get(payload)
   if (!kept) namesOfGeneration.set(payload, (kept = new Map()))
   const key = `${locale}:${by}`
@@ -111,12 +112,7 @@ const countFacets = async (payload: Payload, { where = {}, locale, req: given }:
   rejectNulInQueries({ args: { where }, collection, operation: 'read', req } as unknown as Parameters<typeof rejectNulInQueries>[0])
   await validateQueryPaths({ collectionConfig: collection, overrideAccess: false, req, where })
   const access = await executeAccess({ req, disableErrors: true }, collection.access.read)
-  const empty = (): FacetCounts => ({
-    totalDocs: 0,
-    columns: Object.fromEntries(COLUMN_FACETS.map((facet) => [facet, new Map()])) as FacetCounts['columns'],
-    memberStates: new Map(),
-  })
-  if (access === false) return empty()
+  if (access === false) return emptyFacetCounts()
   const combined = combineQueries(where, access)
   const inSql = await countFacetsInSql(payload, combined, locale)
   if (inSql) return inSql
@@ -134,7 +130,7 @@ const countFacets = async (payload: Payload, { where = {}, locale, req: given }:
     // caller's read is capped at 250 documents (capPublicQueries), which would cut the count short.
     overrideAccess: true,
   })
-  const counts = empty()
+  const counts = emptyFacetCounts()
   const add = (map: Map<string | number, number>, value: unknown) => {
     if (value === null || value === undefined || value === '') return
     map.set(value as string | number, (map.get(value as string | number) ?? 0) + 1)
