@@ -130,6 +130,10 @@ const filtersOf = (text: Record<string, string | undefined>, projectTypes: reado
  */
 export const searchWords = (q: string) =>
   fold(q)
+    // A lone half of a surrogate pair (a query cut in the middle of an emoji) reaches the database
+    // as U+FFFD, whatever the driver: the same here, so that the rows in memory
+    // (src/readModel/facetRowsInMemory.ts) match what the database matches.
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[%_\\]/g, ' ')
     .split(/\s+/)
     .filter(Boolean)
