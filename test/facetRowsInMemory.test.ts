@@ -83,7 +83,7 @@ describe('a panel counted from the rows in memory', () => {
     vary('status', ['active', 'completed'])
     vary('idfRegion', ['africa', 'europe'])
     vary('memberState', ['KE', 'LS', 'ZZ'])
-    vary('from', [2020])
+    vary('from', [2021])
     vary('to', [2022])
     vary('coverage', ['regional'])
     expect(grid.length).toBe(9 * 3 * 3 * 4 * 2 * 2 * 2)

@@ -110,9 +110,6 @@ export const facetRowsLoaded = async (payload: Payload): Promise<void> => {
 export type FacetRows = {
   size: number
   columns: Record<ColumnFacet, { codes: Uint16Array; values: (string | number | null)[] }>
-  /** The years again as numbers (NaN: none), for the span filters. */
-  startYears: Float64Array
-  endYears: Float64Array
   /** Row i's Member State codes are `codes[offsets[i]]` up to `codes[offsets[i + 1]]`, into `values`. */
   memberStates: { offsets: Uint32Array; codes: Uint16Array; values: string[] }
   /** The folded search texts (title, IDs, summary). */
@@ -202,7 +199,7 @@ export const loadFacetRows = async (payload: Payload, locale: Locale): Promise<F
 }
 
 /** The columns of these rows (as `project-cards` stores them). */
-export const facetRowsOf = async (docs: Record<string, unknown>[]): Promise<FacetRows> => {
+const facetRowsOf = async (docs: Record<string, unknown>[]): Promise<FacetRows> => {
   const size = docs.length
   const none = (value: unknown) => value === null || value === undefined || value === ''
   // PostgreSQL's numeric columns come back as text.
@@ -215,8 +212,6 @@ export const facetRowsOf = async (docs: Record<string, unknown>[]): Promise<Face
       return [facet, { codes, values }]
     }),
   ) as FacetRows['columns']
-  const years = (facet: 'startYear' | 'endYear') => Float64Array.from(docs, (doc) => (none(doc[facet]) ? NaN : Number(doc[facet])))
-
   const states = dictionary<string>()
   const offsets = new Uint32Array(size + 1)
   const stateCodes: number[] = []
@@ -230,8 +225,6 @@ export const facetRowsOf = async (docs: Record<string, unknown>[]): Promise<Face
   return {
     size,
     columns,
-    startYears: years('startYear'),
-    endYears: years('endYear'),
     memberStates: { offsets, codes: Uint16Array.from(stateCodes), values: states.values as string[] },
     texts,
     runs: await rowsByRun(texts),
@@ -276,6 +269,16 @@ export const countFacetRows = (rows: FacetRows, filters: CardFilters): FacetCoun
     for (const { codes, id } of coded) if (codes[row] !== id) return false
     return true
   }
+  // A missing year is inside any span (the value of code 0 is null).
+  const { startYear, endYear } = rows.columns
+  const endsFrom = (row: number) => {
+    const year = endYear.values[endYear.codes[row]!]
+    return year === null || (year as number) >= filters.from!
+  }
+  const startsBy = (row: number) => {
+    const year = startYear.values[startYear.codes[row]!]
+    return year === null || (year as number) <= filters.to!
+  }
   const holdsState = (row: number) => {
     for (let i = offsets[row]!; i < offsets[row + 1]!; i++) if (stateCodes[i] === state) return true
     return false
@@ -287,8 +290,8 @@ export const countFacetRows = (rows: FacetRows, filters: CardFilters): FacetCoun
     const row = candidates ? candidates[n]! : n
     if (words.length && !holdsWords(row)) continue
     if (coded.length && !hasCodes(row)) continue
-    if (filters.from && rows.endYears[row]! < filters.from) continue
-    if (filters.to && rows.startYears[row]! > filters.to) continue
+    if (filters.from && !endsFrom(row)) continue
+    if (filters.to && !startsBy(row)) continue
     if (state && !holdsState(row)) continue
     matching[found++] = row
   }
