@@ -9,6 +9,7 @@ import { ensureProjectCards } from '../src/readModel/cards'
 import { createApi, startApp } from './helpers/api'
 import { countAdapterReads } from './helpers/expectations'
 import { seedStates, validProject } from './helpers/fixtures'
+import { countSelects, rowsHeldNow } from './helpers/rowsInMemory'
 
 /**
  * The generic list (`GET /api/projects`) answered from the read model when the query fits: the
@@ -185,6 +186,35 @@ describe('the generic list from the read model', () => {
     expect(ours.fromReadModel).toBe(true)
     expect(ours.body.docs.map((doc: any) => doc.title)).toEqual(['Newly published in the Middle East'])
     expect(ours.body).toEqual(JSON.parse((await payloadAnswer(query)).text))
+  })
+})
+
+describe('a title search read by id from the rows in memory', () => {
+  it('gives Payload’s answer, whatever the case, the letters and LIKE’s wildcards', async () => {
+    const states = await payload.find({ collection: 'member-states', where: { iso2: { equals: 'KE' } } })
+    // "İ" (U+0130) and the Kelvin sign (U+212A) lower to ASCII letters on PostgreSQL; LIKE's
+    // wildcards and escape written in titles.
+    const titles = ['İstanbul transit hub', '\u212Aelvin station survey', '100% coverage_plan', 'Back\\slash study', 'Résumé des études', 'TRANSIT corridors']
+    for (const title of titles) await payload.create({ collection: 'projects', data: validProject(states.docs[0]!.id, { title, ...publish }) as any })
+    await rowsHeldNow(payload, 'en')
+    const searches = ['istanbul', 'İSTANBUL', 'kelvin', 'KELVIN station', 'elvin', '100%', '%', 'coverage_plan', '_', 'back\\slash', '\\', 'études', 'ÉTUDES', 'etudes', '', ' ', 'transit  hub', 'Transit', 'hub transit', 'zzqx', 'st', 'project list']
+    for (const like of searches) {
+      for (const sort of [undefined, '-endYear']) {
+        const query = stringify({ where: { title: { like } }, sort, depth: 1, locale: 'en', limit: 5 }, { addQueryPrefix: false })
+        const ours = await appAnswer(query)
+        expect(ours.fromReadModel, query).toBe(true)
+        expect(JSON.stringify(ours.body), query).toBe((await payloadAnswer(query)).text)
+      }
+    }
+  })
+
+  it('answers a word no title holds without reading a row', async () => {
+    await rowsHeldNow(payload, 'fr')
+    const query = stringify({ where: { title: { like: 'zzqx' } }, depth: 1, locale: 'fr' }, { addQueryPrefix: false })
+    const { result, selects } = await countSelects(payload, ['doc', 'total'], () => appAnswer(query))
+    expect(result.body.docs).toEqual([])
+    expect(result.body).toEqual(JSON.parse((await payloadAnswer(query)).text))
+    expect(selects).toBe(0)
   })
 })
 

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { readContentVersion } from '../site/contentVersion'
 import { currentMemberStateNames, type Facets, labelFacets } from '../site/facets'
 import { countCardFacets } from './countCardFacets'
-import { countFacetsInMemory } from './facetRowsInMemory'
+import { countFacetsInMemory } from './rowsInMemory'
 import { type CardFilters, cardsWhere } from './findCards'
 import { readStoredFacets } from './storedFacets'
 
@@ -24,7 +24,7 @@ export const cardFacets = async (payload: Payload, filters: CardFilters): Promis
 
 /**
  * The facets counted now, not read from a stored panel: from the rows held in memory for the
- * current generation of the content (src/readModel/facetRowsInMemory.ts), in the database while
+ * current generation of the content (src/readModel/rowsInMemory.ts), in the database while
  * they are being read.
  */
 export const countedFacets = async (payload: Payload, filters: CardFilters): Promise<Facets> => {

@@ -5,6 +5,7 @@ import { fold } from '../domain/fold'
 import { isLocale, type Locale } from '../domain/locales'
 import { codedVocabularies, type CodedField, DEFAULT_PROJECT_TYPES, type Term } from '../domain/vocabularies'
 import { SLUG_PATTERN } from '../hooks/generateSlug'
+import { matchingRows, narrowToRows, withinRows } from './rowsInMemory'
 
 /** The orders a card list can be read in; each breaks ties by slug. */
 export const CARD_SORTS = ['-endYear', 'endYear', '-startYear', 'startYear', 'title', '-title'] as const
@@ -132,7 +133,7 @@ export const searchWords = (q: string) =>
   fold(q)
     // A lone half of a surrogate pair (a query cut in the middle of an emoji) reaches the database
     // as U+FFFD, whatever the driver: the same here, so that the rows in memory
-    // (src/readModel/facetRowsInMemory.ts) match what the database matches.
+    // (src/readModel/rowsInMemory.ts) match what the database matches.
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[%_\\]/g, ' ')
     .split(/\s+/)
@@ -175,14 +176,15 @@ const cardsSort = (query: CardQuery) => [query.sort, 'slug']
 /**
  * The SELECT of one page of cards on a SQL database, as the adapter's query builder writes it: each
  * row's stored card, one row more than the page (to say whether there is a next page without a
- * count). Exported for the tests that read its query plan.
+ * count), among the rows of `ids` when given (narrowToRows). Exported for the tests that read its
+ * query plan.
  */
-export const cardsPageStatement = (payload: Payload, query: CardQuery) => {
+export const cardsPageStatement = (payload: Payload, query: CardQuery, ids?: (number | string)[]) => {
   const { drizzle, table, built } = readModelTableQuery(payload, cardsWhere(query), { sort: cardsSort(query) })
   return drizzle
     .select({ card: table.card })
     .from(table)
-    .where(built.where)
+    .where(withinRows(table, built.where, ids))
     .orderBy(...built.orderBy.map(({ column, order }) => order(column)))
     .limit(query.limit + 1)
     .offset((query.page - 1) * query.limit)
@@ -198,7 +200,9 @@ export const findProjectCards = async (payload: Payload, query: CardQuery): Prom
   let cards: string[]
   let hasNextPage: boolean
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
-    const rows: { card: string }[] = await cardsPageStatement(payload, query)
+    // A search few rows match: those rows, found in memory, read by id.
+    const ids = query.q ? await narrowToRows(payload, query.locale, (rows) => matchingRows(rows, query)) : undefined
+    const rows: { card: string }[] = ids?.length === 0 ? [] : await cardsPageStatement(payload, query, ids)
     hasNextPage = rows.length > query.limit
     cards = rows.slice(0, query.limit).map((row) => row.card)
   } else {

@@ -9,6 +9,7 @@ import { SLUG_PATTERN } from '../hooks/generateSlug'
 import { isConjunction } from '../hooks/whereJunctions'
 import { CARD_SELECT, rowsInShape } from './cards'
 import { readModelTableQuery } from './findCards'
+import { narrowToRows, titleCandidateRows, titleLikeWords, withinRows } from './rowsInMemory'
 
 /**
  * The generic list (`GET /api/projects?where…&sort…&depth=1`) as an anonymous front end asks for
@@ -180,14 +181,22 @@ export const findGenericList = async (payload: Payload, query: GenericListQuery,
   // its last word, the creation (newest first).
   const sort = [query.sort === undefined ? '-projectUpdatedAt' : query.sort, '-projectCreatedAt']
   const { drizzle, table, built } = readModelTableQuery(payload, where, { sort })
+  // A title search few titles match: those rows, found in memory, read by id (a superset of the
+  // matches: the statement still applies the adapter's `like`).
+  const words = query.titleLike === undefined ? null : titleLikeWords(query.titleLike)
+  const ids = words ? await narrowToRows(payload, query.locale, (rows) => titleCandidateRows(rows, words)) : undefined
+  const condition = withinRows(table, built.where, ids)
   const stored = query.select && inCard(query.select) ? table.card : table.page
-  const rows: { doc: string }[] = await drizzle
-    .select({ doc: stored })
-    .from(table)
-    .where(built.where)
-    .orderBy(...built.orderBy.map(({ column, order }) => order(column)))
-    .limit(query.limit)
-    .offset((query.page - 1) * query.limit)
+  const rows: { doc: string }[] =
+    ids?.length === 0
+      ? []
+      : await drizzle
+          .select({ doc: stored })
+          .from(table)
+          .where(condition)
+          .orderBy(...built.orderBy.map(({ column, order }) => order(column)))
+          .limit(query.limit)
+          .offset((query.page - 1) * query.limit)
   // `whole`: the stored documents as they are (the card when it holds the selection), for a
   // caller that selects from them itself (GraphQL).
   const select = !whole && query.select && new Set(query.select)
@@ -208,7 +217,7 @@ export const findGenericList = async (payload: Payload, query: GenericListQuery,
     const total =
       docs.length > 0 && docs.length < query.limit
         ? (query.page - 1) * query.limit + docs.length
-        : Number(((await drizzle.select({ total: count() }).from(table).where(built.where)) as { total: number | string }[])[0]?.total ?? 0)
+        : Number(((await drizzle.select({ total: count() }).from(table).where(condition)) as { total: number | string }[])[0]?.total ?? 0)
     if (total > 0) {
       totalDocs = total
       totalPages = Math.ceil(total / query.limit)

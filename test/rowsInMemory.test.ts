@@ -4,16 +4,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Locale } from '../src/domain/locales'
 import { countCardFacets } from '../src/readModel/countCardFacets'
-import { countFacetRows, facetRowsLoaded, loadFacetRows } from '../src/readModel/facetRowsInMemory'
-import { type CardFilters, cardsWhere } from '../src/readModel/findCards'
+import { type CardFilters, type CardQuery, CARD_SORTS, cardsPageStatement, cardsWhere, findProjectCards } from '../src/readModel/findCards'
+import { countFacetRows, loadRows, rowsLoaded } from '../src/readModel/rowsInMemory'
 import type { FacetCounts } from '../src/site/facetCounts'
 import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
+import { countSelects, rowsHeldNow } from './helpers/rowsInMemory'
 
 /**
  * Filter panels that no stored panel answers (a search, a span of years, two filters) are counted
  * over the read model's rows held in memory per generation of the content
- * (src/readModel/facetRowsInMemory.ts). They must count exactly what the database counts, for
+ * (src/readModel/rowsInMemory.ts). They must count exactly what the database counts, for
  * any filters, and never count the rows of an older generation.
  */
 let payload: Payload
@@ -62,7 +63,7 @@ const fromMemory = async (ask: () => Promise<number>): Promise<number> => {
       execute.mockClear()
       const answer = await ask()
       if (execute.mock.calls.length === 0) return answer
-      await facetRowsLoaded(payload)
+      await rowsLoaded(payload)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     throw new Error('no panel was answered from memory')
@@ -88,7 +89,7 @@ describe('a panel counted from the rows in memory', () => {
     vary('coverage', ['regional'])
     expect(grid.length).toBe(9 * 3 * 3 * 4 * 2 * 2 * 2)
     for (const locale of ['en', 'fr'] as Locale[]) {
-      const rows = await loadFacetRows(payload, locale)
+      const rows = await loadRows(payload, locale)
       for (const given of grid) {
         const filters = { locale, ...given } as CardFilters
         expect(sorted(countFacetRows(rows, filters)), JSON.stringify(filters)).toEqual(sorted(await countCardFacets(payload, cardsWhere(filters))))
@@ -98,11 +99,11 @@ describe('a panel counted from the rows in memory', () => {
     // nothing there; it must not match the emoji's half in memory.
     for (const q of ['🌊', '\ud83c', 'tuvalu \udf0a']) {
       const filters: CardFilters = { locale: 'en', q }
-      expect(sorted(countFacetRows(await loadFacetRows(payload, 'en'), filters)), JSON.stringify(q)).toEqual(sorted(await countCardFacets(payload, cardsWhere(filters))))
+      expect(sorted(countFacetRows(await loadRows(payload, 'en'), filters)), JSON.stringify(q)).toEqual(sorted(await countCardFacets(payload, cardsWhere(filters))))
     }
-    expect(countFacetRows(await loadFacetRows(payload, 'en'), { locale: 'en', q: '🌊' }).totalDocs).toBe(1)
+    expect(countFacetRows(await loadRows(payload, 'en'), { locale: 'en', q: '🌊' }).totalDocs).toBe(1)
     // The comparison means something: some filters match many rows, some a few.
-    const rows = await loadFacetRows(payload, 'fr')
+    const rows = await loadRows(payload, 'fr')
     expect(countFacetRows(rows, { locale: 'fr' }).totalDocs).toBe(7)
     expect(countFacetRows(rows, { locale: 'fr', q: 'sante' }).totalDocs).toBe(2)
     expect(countFacetRows(rows, { locale: 'fr', q: 'migration', memberState: 'KE', from: 2020 }).totalDocs).toBe(2)
@@ -143,15 +144,76 @@ describe('a panel counted from the rows in memory', () => {
     // A read starts once the generation has stayed the same a little while: ask until one has failed.
     for (let tries = 0; tries < 40 && errors.mock.calls.length === 0; tries++) {
       expect(await panel()).toBe(3)
-      await facetRowsLoaded(payload)
+      await rowsLoaded(payload)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
-    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ msg: expect.stringContaining('es read model rows') }))
+    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ msg: expect.stringContaining('es read model rows into memory') }))
     expect(await panel()).toBe(3)
-    await facetRowsLoaded(payload)
+    await rowsLoaded(payload)
     failing.mockRestore()
     errors.mockRestore()
 
     expect(await fromMemory(panel)).toBe(3)
+  })
+})
+
+/** The card page as the database alone answers it (no rows from memory). */
+const databaseCards = async (query: CardQuery) => {
+  const rows: { card: string }[] = await cardsPageStatement(payload, query)
+  return rows.slice(0, query.limit).map((row) => JSON.parse(row.card).slug as string)
+}
+
+describe('a card search read by id from the rows in memory', () => {
+  it('gives the database’s answer for any search, filters, order and page', async () => {
+    for (const locale of ['en', 'fr'] as Locale[]) {
+      await rowsHeldNow(payload, locale)
+      for (const q of ['migration', 'SANTE', 'labour lesotho', 'tuvalu', 'ke', 'zzqx', '🌊', 'frontieres'])
+        for (const filters of [{}, { status: 'completed' }, { memberState: 'KE', from: 2021 }, { to: 2022 }])
+          for (const sort of CARD_SORTS)
+            for (const [limit, page] of [[10, 1], [2, 1], [2, 2], [1, 3]] as const) {
+              const query = { locale, q, ...filters, sort, limit, page } as CardQuery
+              const { docs, hasNextPage } = JSON.parse((await findProjectCards(payload, query)).json)
+              const expected = await databaseCards(query)
+              expect(docs.map((doc: { slug: string }) => doc.slug), JSON.stringify(query)).toEqual(expected)
+              expect(hasNextPage, JSON.stringify(query)).toBe((await cardsPageStatement(payload, query)).length > limit)
+            }
+    }
+  })
+
+  it('reads only the rows found in memory, with the search’s own conditions', async () => {
+    await rowsHeldNow(payload, 'en')
+    // A word in no row: answered without a statement.
+    const none = await countSelects(payload, ['card'], () => findProjectCards(payload, { locale: 'en', q: 'zzqx', sort: '-endYear', limit: 10, page: 1 }))
+    expect(JSON.parse(none.result.json).docs).toEqual([])
+    expect(none.selects).toBe(0)
+
+    // Rows changed in the database behind the generation's back (which no write does: each moves
+    // it on) show what is read from where: a row the memory does not know of is not read, and a
+    // row memory holds is still tested by the statement's own search.
+    const rowOf = async (title: string) => (await payload.db.findOne({ collection: 'project-cards', where: { and: [{ title: { equals: title } }, { locale: { equals: 'en' } }] } })) as unknown as { id: number; slug: string; search: string }
+    const border = await rowOf('Border management')
+    const tuvalu = await rowOf('Coastal resilience in Tuvalu 🌊')
+    try {
+      await payload.db.updateOne({ collection: 'project-cards', id: border.id, data: { search: `${border.search} zzqx` } })
+      await payload.db.updateOne({ collection: 'project-cards', id: tuvalu.id, data: { search: 'coastal resilience' } })
+      const search = async (q: string) => JSON.parse((await findProjectCards(payload, { locale: 'en', q, sort: '-endYear', limit: 10, page: 1 })).json).docs.map((doc: { slug: string }) => doc.slug)
+      expect(await search('zzqx')).toEqual([])
+      expect(await databaseCards({ locale: 'en', q: 'zzqx', sort: '-endYear', limit: 10, page: 1 })).toEqual([border.slug])
+      const tuvaluCards = await search('tuvalu')
+      expect(tuvaluCards).not.toContain(tuvalu.slug)
+      expect(tuvaluCards).toEqual(await databaseCards({ locale: 'en', q: 'tuvalu', sort: '-endYear', limit: 10, page: 1 }))
+    } finally {
+      await payload.db.updateOne({ collection: 'project-cards', id: border.id, data: { search: border.search } })
+      await payload.db.updateOne({ collection: 'project-cards', id: tuvalu.id, data: { search: tuvalu.search } })
+    }
+  })
+
+  it('finds a page published a moment ago', async () => {
+    await rowsHeldNow(payload, 'en')
+    const { LS } = await seedStates(payload, ['LS'])
+    await payload.create({ collection: 'projects', data: validProject(LS!, { title: 'Maseru qwvx pilot', ...published }) as any })
+    const { status, body } = await api.rest('GET', `/projects/cards?${stringify({ locale: 'en', q: 'qwvx' })}`)
+    expect(status).toBe(200)
+    expect(body.docs.map((doc: { title: string }) => doc.title)).toEqual(['Maseru qwvx pilot'])
   })
 })
