@@ -208,7 +208,8 @@ describe('a title search read by id from the rows in memory', () => {
     }
   })
 
-  it('answers a word no title holds without reading a row', async () => {
+  // On SQLite only: PostgreSQL finds the words through its trigram indexes (src/readModel/rowsInMemory.ts, narrowToRows).
+  it.runIf((process.env.TEST_DATABASE ?? 'sqlite') === 'sqlite')('answers a word no title holds without reading a row', async () => {
     await rowsHeldNow(payload, 'fr')
     const query = stringify({ where: { title: { like: 'zzqx' } }, depth: 1, locale: 'fr' }, { addQueryPrefix: false })
     const { result, selects } = await countSelects(payload, ['doc', 'total'], () => appAnswer(query))

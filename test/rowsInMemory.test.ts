@@ -11,6 +11,8 @@ import { createApi, startApp } from './helpers/api'
 import { seedStates, validProject } from './helpers/fixtures'
 import { countSelects, rowsHeldNow } from './helpers/rowsInMemory'
 
+const onSqlite = (process.env.TEST_DATABASE ?? 'sqlite') === 'sqlite'
+
 /**
  * Filter panels that no stored panel answers (a search, a span of years, two filters) are counted
  * over the read model's rows held in memory per generation of the content
@@ -163,7 +165,8 @@ const databaseCards = async (query: CardQuery) => {
   return rows.slice(0, query.limit).map((row) => JSON.parse(row.card).slug as string)
 }
 
-describe('a card search read by id from the rows in memory', () => {
+// On SQLite only: PostgreSQL finds the words through its trigram indexes (src/readModel/rowsInMemory.ts, narrowToRows).
+describe.runIf(onSqlite)('a card search read by id from the rows in memory', () => {
   it('gives the database’s answer for any search, filters, order and page', async () => {
     for (const locale of ['en', 'fr'] as Locale[]) {
       await rowsHeldNow(payload, locale)
@@ -207,7 +210,9 @@ describe('a card search read by id from the rows in memory', () => {
       await payload.db.updateOne({ collection: 'project-cards', id: tuvalu.id, data: { search: tuvalu.search } })
     }
   })
+})
 
+describe('a card search', () => {
   it('finds a page published a moment ago', async () => {
     await rowsHeldNow(payload, 'en')
     const { LS } = await seedStates(payload, ['LS'])
