@@ -24,8 +24,8 @@ import { type CardFilters, CODED_FILTERS, readModelTableQuery, searchWords } fro
  * another generation than the request's are never used. This is the read model's own index, not a
  * cache of answers: any filters are counted from it, and a search's rows are still read from the
  * database with the search's own conditions. Its size: at the bench's 10,000 projects (search
- * texts of 69 characters on average) about 6 MB a locale, 2.3 of them the titles'; ten times as
- * much at 100,000. It grows with the texts' length, and doubles while the rows of a new
+ * texts of 69 characters on average) about 6 MB a locale on SQLite, 2.3 of them the titles' (not
+ * held on other databases); ten times as much at 100,000. It grows with the texts' length, and doubles while the rows of a new
  * generation are read.
  */
 type Kept = {
@@ -135,8 +135,11 @@ export type HeldRows = {
   memberStates: { offsets: Uint32Array; codes: Uint16Array; values: string[] }
   /** The folded search texts (title, IDs, summary): what the cards' `q` searches. */
   search: RunIndexed
-  /** The titles written in the locale (null when none), lowered as in `lowerForLike`: what the generic list's title search searches. */
-  titles: RunIndexed
+  /**
+   * The titles written in the locale (null when none), lowered as in `lowerForLike`: what the
+   * generic list's title search searches. Held only where searches are read by id (narrowToRows).
+   */
+  titles?: RunIndexed
 }
 
 type RunIndexed = {
@@ -229,11 +232,12 @@ export const loadRows = async (payload: Payload, locale: Locale): Promise<HeldRo
   const where: Where = { locale: { equals: locale } }
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
     const { drizzle, table, built } = readModelTableQuery(payload, where)
-    return heldRowsOf(await drizzle.select(Object.fromEntries(COLUMNS.map((name) => [name, table[name]]))).from(table).where(built.where))
+    const columns = COLUMNS.filter((name) => name !== 'ownTitle' || readsSearchesById(payload))
+    return heldRowsOf(await drizzle.select(Object.fromEntries(columns.map((name) => [name, table[name]]))).from(table).where(built.where), readsSearchesById(payload))
   }
-  const select = Object.fromEntries(COLUMNS.filter((name) => name !== 'id').map((name) => [name, true as const]))
+  const select = Object.fromEntries(COLUMNS.filter((name) => name !== 'id' && name !== 'ownTitle').map((name) => [name, true as const]))
   const { docs } = await payload.db.find({ collection: 'project-cards', where, select, pagination: false, limit: 0 })
-  return heldRowsOf(docs as unknown as Record<string, unknown>[])
+  return heldRowsOf(docs as unknown as Record<string, unknown>[], false)
 }
 
 /**
@@ -248,7 +252,7 @@ export const loadRows = async (payload: Payload, locale: Locale): Promise<HeldRo
 export const lowerForLike = (title: string) => title.replaceAll('\u0130', 'i').toLowerCase()
 
 /** The columns of these rows (as `project-cards` stores them). */
-const heldRowsOf = async (docs: Record<string, unknown>[]): Promise<HeldRows> => {
+const heldRowsOf = async (docs: Record<string, unknown>[], withTitles: boolean): Promise<HeldRows> => {
   const size = docs.length
   const none = (value: unknown) => value === null || value === undefined || value === ''
   // PostgreSQL's numeric columns come back as text.
@@ -277,7 +281,7 @@ const heldRowsOf = async (docs: Record<string, unknown>[]): Promise<HeldRows> =>
     memberStates: { offsets, codes: Uint16Array.from(stateCodes), values: states.values as string[] },
     search: await runIndexed(docs.map((doc) => String(doc.search ?? ''))),
     // A null title matches no `like`, not even an empty one (`%%`).
-    titles: await runIndexed(docs.map((doc) => (typeof doc.ownTitle === 'string' ? lowerForLike(doc.ownTitle) : null))),
+    titles: withTitles ? await runIndexed(docs.map((doc) => (typeof doc.ownTitle === 'string' ? lowerForLike(doc.ownTitle) : null))) : undefined,
   }
 }
 
@@ -379,8 +383,12 @@ export const titleLikeWords = (like: string): string[] | null => {
   return words.every((word) => /^[!-~]*$/.test(word) && !/[%_\\]/.test(word)) ? words.map((word) => word.toLowerCase()) : null
 }
 
-/** The rows whose own title may match `words` (titleLikeWords): every title the database matches, and possibly a few more. */
-export const titleCandidateRows = (rows: HeldRows, words: string[]): Uint32Array => {
+/**
+ * The rows whose own title may match `words` (titleLikeWords): every title the database matches,
+ * and possibly a few more. Null where the titles are not held.
+ */
+export const titleCandidateRows = (rows: HeldRows, words: string[]): Uint32Array | null => {
+  if (!rows.titles) return null
   const texts = rows.titles.texts
   const candidates = candidateRows(rows.titles, words)
   const size = candidates?.length ?? rows.size
@@ -423,7 +431,7 @@ export const ROWS_READ_BY_ID = 200
  * to it.
  */
 export const narrowToRows = async (payload: Payload, locale: Locale, find: (rows: HeldRows) => Uint32Array | null): Promise<(number | string)[] | undefined> => {
-  if (payload.db.name !== 'sqlite') return undefined
+  if (!readsSearchesById(payload)) return undefined
   const held = kept(payload, locale).rows
   let found = held && find(held)
   if (held && (!found || found.length > ROWS_READ_BY_ID)) return undefined
@@ -433,6 +441,9 @@ export const narrowToRows = async (payload: Payload, locale: Locale, find: (rows
   if (!found || found.length > ROWS_READ_BY_ID) return undefined
   return Array.from(found, (row) => rows.ids[row]!)
 }
+
+/** Whether searches few rows match are read by id (narrowToRows): on SQLite. */
+const readsSearchesById = (payload: Payload) => payload.db.name === 'sqlite'
 
 /** A SELECT's condition narrowed to the rows of these ids (narrowToRows). */
 export const withinRows = (table: Record<string, any>, where: SQL | undefined, ids: (number | string)[] | undefined) => (ids ? and(where, inArray(table.id, ids)) : where)
