@@ -176,15 +176,15 @@ const cardsSort = (query: CardQuery) => [query.sort, 'slug']
 /**
  * The SELECT of one page of cards on a SQL database, as the adapter's query builder writes it: each
  * row's stored card, one row more than the page (to say whether there is a next page without a
- * count), among the rows of `ids` when given (narrowToRows). Exported for the tests that read its
- * query plan.
+ * count), among the rows of `projects` when given (narrowToRows). Exported for the tests that read
+ * its query plan.
  */
-export const cardsPageStatement = (payload: Payload, query: CardQuery, ids?: (number | string)[]) => {
+export const cardsPageStatement = (payload: Payload, query: CardQuery, projects?: string[]) => {
   const { drizzle, table, built } = readModelTableQuery(payload, cardsWhere(query), { sort: cardsSort(query) })
   return drizzle
     .select({ card: table.card })
     .from(table)
-    .where(withinRows(table, built.where, ids))
+    .where(withinRows(table, built.where, projects))
     .orderBy(...built.orderBy.map(({ column, order }) => order(column)))
     .limit(query.limit + 1)
     .offset((query.page - 1) * query.limit)
@@ -194,15 +194,17 @@ export const cardsPageStatement = (payload: Payload, query: CardQuery, ids?: (nu
  * One page of cards, as the JSON of `{ docs, limit, page, hasPrevPage, hasNextPage, prevPage,
  * nextPage }` (no total: the facets call counts). The cards are stored as JSON text and joined
  * as they are. On SQL databases one indexed SELECT through the adapter's own query builder (so
- * `where` means what it means to `find`); elsewhere the adapter's `find`.
+ * `where` means what it means to `find`), on SQLite among the rows a search was found in memory to
+ * match, or none when it matches none (src/readModel/rowsInMemory.ts, narrowToRows); elsewhere the
+ * adapter's `find`.
  */
 export const findProjectCards = async (payload: Payload, query: CardQuery): Promise<CardPage> => {
   let cards: string[]
   let hasNextPage: boolean
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
-    // A search few rows match: those rows, found in memory, read by id.
-    const ids = query.q ? await narrowToRows(payload, query.locale, (rows) => matchingRows(rows, query)) : undefined
-    const rows: { card: string }[] = ids?.length === 0 ? [] : await cardsPageStatement(payload, query, ids)
+    // A search few rows match, on SQLite: those rows, found in memory, read by their projects.
+    const projects = query.q ? await narrowToRows(payload, query.locale, (rows) => matchingRows(rows, query)) : undefined
+    const rows: { card: string }[] = projects?.length === 0 ? [] : await cardsPageStatement(payload, query, projects)
     hasNextPage = rows.length > query.limit
     cards = rows.slice(0, query.limit).map((row) => row.card)
   } else {

@@ -181,14 +181,14 @@ export const findGenericList = async (payload: Payload, query: GenericListQuery,
   // its last word, the creation (newest first).
   const sort = [query.sort === undefined ? '-projectUpdatedAt' : query.sort, '-projectCreatedAt']
   const { drizzle, table, built } = readModelTableQuery(payload, where, { sort })
-  // A title search few titles match: those rows, found in memory, read by id (a superset of the
-  // matches: the statement still applies the adapter's `like`).
+  // A title search few titles match, on SQLite: those rows, found in memory, read by their
+  // projects (a superset of the matches: the statement still applies the adapter's `like`).
   const words = query.titleLike === undefined ? null : titleLikeWords(query.titleLike)
-  const ids = words ? await narrowToRows(payload, query.locale, (rows) => titleCandidateRows(rows, words)) : undefined
-  const condition = withinRows(table, built.where, ids)
+  const projects = words ? await narrowToRows(payload, query.locale, (rows) => titleCandidateRows(rows, words)) : undefined
+  const condition = withinRows(table, built.where, projects)
   const stored = query.select && inCard(query.select) ? table.card : table.page
   const rows: { doc: string }[] =
-    ids?.length === 0
+    projects?.length === 0
       ? []
       : await drizzle
           .select({ doc: stored })
@@ -212,8 +212,8 @@ export const findGenericList = async (payload: Payload, query: GenericListQuery,
   let totalPages = 1
   if (query.pagination) {
     // A page short of the limit is the last: the total is known without counting. A search for a
-    // word few titles hold then reads the rows once, not twice (on SQLite each read tests every
-    // title of the locale).
+    // word few titles hold then reads the rows once, not twice (on SQLite, when its rows are not
+    // read by their projects, each read tests every title of the locale).
     const total =
       docs.length > 0 && docs.length < query.limit
         ? (query.page - 1) * query.limit + docs.length

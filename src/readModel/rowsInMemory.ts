@@ -21,9 +21,9 @@ import { type CardFilters, CODED_FILTERS, readModelTableQuery, searchWords } fro
  *
  * The rows are the committed ones of a generation read just before them: every change to the
  * public content moves the generation on in its transaction, for every instance, and rows held for
- * another generation than the request's are never used. This is the read model's own index, not a
- * cache of answers: any filters are counted from it, and a search's rows are still read from the
- * database with the search's own conditions. Its size: at the bench's 10,000 projects (search
+ * another generation than the request's never answer one (see narrowToRows). This is the read
+ * model's own index, not a cache of answers: any filters are counted from it, and a search's rows
+ * are still read from the database with the search's own conditions. Its size: at the bench's 10,000 projects (search
  * texts of 69 characters on average) about 6 MB a locale on SQLite, 2.3 of them the titles' (not
  * held on other databases); ten times as much at 100,000. It grows with the texts' length, and doubles while the rows of a new
  * generation are read.
@@ -128,8 +128,12 @@ export const rowsLoaded = async (payload: Payload): Promise<void> => {
  */
 export type HeldRows = {
   size: number
-  /** Each row's id in the read model's table (its stored card and page are read by it). */
-  ids: (number | string)[]
+  /**
+   * Each row's project (its ID as text), by which a search's rows are read: a row's own id changes
+   * whenever its project's rows are written again (deleted and inserted), the project does not.
+   * Held, with the titles, only where searches are read by id (narrowToRows).
+   */
+  projects?: string[]
   columns: Record<ColumnFacet, { codes: Uint16Array; values: (string | number | null)[] }>
   /** Row i's Member State codes are `codes[offsets[i]]` up to `codes[offsets[i + 1]]`, into `values`. */
   memberStates: { offsets: Uint32Array; codes: Uint16Array; values: string[] }
@@ -221,7 +225,9 @@ const dictionary = <T extends string | number>() => {
   return { values, idOf }
 }
 
-const COLUMNS = ['id', ...COLUMN_FACETS, 'memberStates', 'search', 'ownTitle'] as const
+const COLUMNS = [...COLUMN_FACETS, 'memberStates', 'search'] as const
+/** The columns searches read by id also need. */
+const SEARCH_COLUMNS = ['project', 'ownTitle'] as const
 
 /**
  * Every read model row of `locale`, in the columns the panels count and the searches test. On SQL
@@ -232,10 +238,11 @@ export const loadRows = async (payload: Payload, locale: Locale): Promise<HeldRo
   const where: Where = { locale: { equals: locale } }
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
     const { drizzle, table, built } = readModelTableQuery(payload, where)
-    const columns = COLUMNS.filter((name) => name !== 'ownTitle' || readsSearchesById(payload))
-    return heldRowsOf(await drizzle.select(Object.fromEntries(columns.map((name) => [name, table[name]]))).from(table).where(built.where), readsSearchesById(payload))
+    const forSearches = readsSearchesById(payload)
+    const columns = forSearches ? [...COLUMNS, ...SEARCH_COLUMNS] : COLUMNS
+    return heldRowsOf(await drizzle.select(Object.fromEntries(columns.map((name) => [name, table[name]]))).from(table).where(built.where), forSearches)
   }
-  const select = Object.fromEntries(COLUMNS.filter((name) => name !== 'id' && name !== 'ownTitle').map((name) => [name, true as const]))
+  const select = Object.fromEntries(COLUMNS.map((name) => [name, true as const]))
   const { docs } = await payload.db.find({ collection: 'project-cards', where, select, pagination: false, limit: 0 })
   return heldRowsOf(docs as unknown as Record<string, unknown>[], false)
 }
@@ -252,7 +259,7 @@ export const loadRows = async (payload: Payload, locale: Locale): Promise<HeldRo
 export const lowerForLike = (title: string) => title.replaceAll('\u0130', 'i').toLowerCase()
 
 /** The columns of these rows (as `project-cards` stores them). */
-const heldRowsOf = async (docs: Record<string, unknown>[], withTitles: boolean): Promise<HeldRows> => {
+const heldRowsOf = async (docs: Record<string, unknown>[], forSearches: boolean): Promise<HeldRows> => {
   const size = docs.length
   const none = (value: unknown) => value === null || value === undefined || value === ''
   // PostgreSQL's numeric columns come back as text.
@@ -276,12 +283,12 @@ const heldRowsOf = async (docs: Record<string, unknown>[], withTitles: boolean):
 
   return {
     size,
-    ids: docs.map((doc) => doc.id as number | string),
     columns,
     memberStates: { offsets, codes: Uint16Array.from(stateCodes), values: states.values as string[] },
     search: await runIndexed(docs.map((doc) => String(doc.search ?? ''))),
     // A null title matches no `like`, not even an empty one (`%%`).
-    titles: withTitles ? await runIndexed(docs.map((doc) => (typeof doc.ownTitle === 'string' ? lowerForLike(doc.ownTitle) : null))) : undefined,
+    projects: forSearches ? docs.map((doc) => String(doc.project)) : undefined,
+    titles: forSearches ? await runIndexed(docs.map((doc) => (typeof doc.ownTitle === 'string' ? lowerForLike(doc.ownTitle) : null))) : undefined,
   }
 }
 
@@ -408,42 +415,46 @@ export const titleCandidateRows = (rows: HeldRows, words: string[]): Uint32Array
 }
 
 /**
- * A search matching at most this many rows reads them by id; more, and the database walks the
+ * A search matching at most this many rows reads them by project; more, and the database walks the
  * rows in the list's order, where ten matches are soon found.
  */
 export const ROWS_READ_BY_ID = 200
 
 /**
- * The ids of the rows a search may match, found in memory, or `undefined` when the search is
+ * The projects whose rows a search may match, found in memory, or `undefined` when the search is
  * answered by the database alone (too many rows, no rows held for the request's generation, or a
  * search memory cannot test). An empty list means no row matches: the caller answers without a
  * statement. The search's own conditions stay in the statement: the rows found are a superset of
- * the rows the database matches for this generation, never fewer.
+ * the rows the database matches for this generation, never fewer. A project saved between the
+ * request's reading of the generation and its statement is read as saved (its rows are found by
+ * project, their search tested as they now are), as without the rows in memory; a project
+ * published in that moment is missed by that one request, as if it had come a moment earlier.
  *
  * A search that the rows held, of whatever generation, match more than ROWS_READ_BY_ID times is
- * left to the database at once, without reading the generation: a common word stays common from
- * one generation to the next, and were it not, the database's answer would be as right, only
- * slower.
+ * left to the database at once, without reading the generation (the only use of rows of another
+ * generation: a choice of path, never an answer): a common word stays common from one generation
+ * to the next, and were it not, the database's answer would be as right, only slower.
  *
  * On SQLite only: PostgreSQL finds a word inside a text through its trigram indexes (migration
- * `search_indexes`), in about a millisecond for a rare word, with the same plan whether the ids
- * are given or not (EXPLAIN ANALYZE at 10,000 projects): reading the generation first only adds
+ * `search_indexes`), in about a millisecond for a rare word, with the same plan whether the rows
+ * are named or not (EXPLAIN ANALYZE at 10,000 projects): reading the generation first only adds
  * to it.
  */
-export const narrowToRows = async (payload: Payload, locale: Locale, find: (rows: HeldRows) => Uint32Array | null): Promise<(number | string)[] | undefined> => {
+export const narrowToRows = async (payload: Payload, locale: Locale, find: (rows: HeldRows) => Uint32Array | null): Promise<string[] | undefined> => {
   if (!readsSearchesById(payload)) return undefined
   const held = kept(payload, locale).rows
   let found = held && find(held)
   if (held && (!found || found.length > ROWS_READ_BY_ID)) return undefined
   const rows = rowsOfGeneration(payload, locale, await readContentVersion(payload))
-  if (!rows) return undefined
+  if (!rows?.projects) return undefined
   if (rows !== held) found = find(rows)
   if (!found || found.length > ROWS_READ_BY_ID) return undefined
-  return Array.from(found, (row) => rows.ids[row]!)
+  const projects = rows.projects
+  return Array.from(found, (row) => projects[row]!)
 }
 
-/** Whether searches few rows match are read by id (narrowToRows): on SQLite. */
+/** Whether searches few rows match are read by their projects (narrowToRows): on SQLite. */
 const readsSearchesById = (payload: Payload) => payload.db.name === 'sqlite'
 
-/** A SELECT's condition narrowed to the rows of these ids (narrowToRows). */
-export const withinRows = (table: Record<string, any>, where: SQL | undefined, ids: (number | string)[] | undefined) => (ids ? and(where, inArray(table.id, ids)) : where)
+/** A SELECT's condition narrowed to the rows of these projects (narrowToRows), through the (project, locale) index. */
+export const withinRows = (table: Record<string, any>, where: SQL | undefined, projects: string[] | undefined) => (projects ? and(where, inArray(table.project, projects)) : where)

@@ -10,7 +10,7 @@ import { readContentVersion } from '../../src/site/contentVersion'
  * those of the content now: they are read in the background, once the generation has settled.
  */
 export const rowsHeldNow = async (payload: Payload, locale: Locale) => {
-  for (let tries = 0; tries < 60; tries++) {
+  for (let tries = 0; tries < 200; tries++) {
     if (rowsOfGeneration(payload, locale, await readContentVersion(payload))) return
     await rowsLoaded(payload)
     await new Promise((resolve) => setTimeout(resolve, 50))
