@@ -189,7 +189,7 @@ describe('the generic list from the read model', () => {
   })
 })
 
-describe('a title search read by id from the rows in memory', () => {
+describe('a title search read by project from the rows in memory', () => {
   it('gives Payload’s answer, whatever the case, the letters and LIKE’s wildcards', async () => {
     const states = await payload.find({ collection: 'member-states', where: { iso2: { equals: 'KE' } } })
     // "İ" (U+0130) and the Kelvin sign (U+212A) lower to ASCII letters on PostgreSQL; LIKE's

@@ -24,8 +24,8 @@ import { type CardFilters, CODED_FILTERS, readModelTableQuery, searchWords } fro
  * another generation than the request's never answer one (see narrowToRows). This is the read
  * model's own index, not a cache of answers: any filters are counted from it, and a search's rows
  * are still read from the database with the search's own conditions. Its size: at the bench's 10,000 projects (search
- * texts of 69 characters on average) about 6 MB a locale on SQLite, 2.3 of them the titles' (not
- * held on other databases); ten times as much at 100,000. It grows with the texts' length, and doubles while the rows of a new
+ * texts of 69 characters on average) 3.7 MB a locale measured, and on SQLite an estimated 2.3 MB
+ * more for the titles (not held on other databases); ten times as much at 100,000. It grows with the texts' length, and doubles while the rows of a new
  * generation are read.
  */
 type Kept = {
@@ -131,7 +131,7 @@ export type HeldRows = {
   /**
    * Each row's project (its ID as text), by which a search's rows are read: a row's own id changes
    * whenever its project's rows are written again (deleted and inserted), the project does not.
-   * Held, with the titles, only where searches are read by id (narrowToRows).
+   * Held, with the titles, only where searches are read by project (narrowToRows).
    */
   projects?: string[]
   columns: Record<ColumnFacet, { codes: Uint16Array; values: (string | number | null)[] }>
@@ -141,7 +141,7 @@ export type HeldRows = {
   search: RunIndexed
   /**
    * The titles written in the locale (null when none), lowered as in `lowerForLike`: what the
-   * generic list's title search searches. Held only where searches are read by id (narrowToRows).
+   * generic list's title search searches. Held only where searches are read by project (narrowToRows).
    */
   titles?: RunIndexed
 }
@@ -226,7 +226,7 @@ const dictionary = <T extends string | number>() => {
 }
 
 const COLUMNS = [...COLUMN_FACETS, 'memberStates', 'search'] as const
-/** The columns searches read by id also need. */
+/** The columns searches read by project also need. */
 const SEARCH_COLUMNS = ['project', 'ownTitle'] as const
 
 /**
@@ -238,7 +238,7 @@ export const loadRows = async (payload: Payload, locale: Locale): Promise<HeldRo
   const where: Where = { locale: { equals: locale } }
   if (payload.db.name === 'sqlite' || payload.db.name === 'postgres') {
     const { drizzle, table, built } = readModelTableQuery(payload, where)
-    const forSearches = readsSearchesById(payload)
+    const forSearches = readsSearchesByProject(payload)
     const columns = forSearches ? [...COLUMNS, ...SEARCH_COLUMNS] : COLUMNS
     return heldRowsOf(await drizzle.select(Object.fromEntries(columns.map((name) => [name, table[name]]))).from(table).where(built.where), forSearches)
   }
@@ -250,8 +250,8 @@ export const loadRows = async (payload: Payload, locale: Locale): Promise<HeldRo
 /**
  * A title as the adapters' `like` may match it, lowered for a search of printable ASCII words
  * (`titleLikeWords`), so that every title the database matches holds the words here too. SQLite's
- * LIKE folds the case of ASCII letters only; PostgreSQL's ILIKE (whose searches are not read by id
- * today: narrowToRows) lowers each character as its collation does, where "İ" (U+0130) becomes
+ * LIKE folds the case of ASCII letters only; PostgreSQL's ILIKE (whose searches are not read by
+ * project today: narrowToRows) lowers each character as its collation does, where "İ" (U+0130) becomes
  * "i" and the Kelvin sign "k". JavaScript lowers "İ" to "i" and a combining dot: it is made "i"
  * first. Whatever else is lowered differently is not ASCII either way, so cannot be part of a
  * match of ASCII words.
@@ -286,8 +286,8 @@ const heldRowsOf = async (docs: Record<string, unknown>[], forSearches: boolean)
     columns,
     memberStates: { offsets, codes: Uint16Array.from(stateCodes), values: states.values as string[] },
     search: await runIndexed(docs.map((doc) => String(doc.search ?? ''))),
-    // A null title matches no `like`, not even an empty one (`%%`).
     projects: forSearches ? docs.map((doc) => String(doc.project)) : undefined,
+    // A null title matches no `like`, not even an empty one (`%%`).
     titles: forSearches ? await runIndexed(docs.map((doc) => (typeof doc.ownTitle === 'string' ? lowerForLike(doc.ownTitle) : null))) : undefined,
   }
 }
@@ -418,7 +418,7 @@ export const titleCandidateRows = (rows: HeldRows, words: string[]): Uint32Array
  * A search matching at most this many rows reads them by project; more, and the database walks the
  * rows in the list's order, where ten matches are soon found.
  */
-export const ROWS_READ_BY_ID = 200
+export const ROWS_READ_BY_PROJECT = 200
 
 /**
  * The projects whose rows a search may match, found in memory, or `undefined` when the search is
@@ -430,7 +430,7 @@ export const ROWS_READ_BY_ID = 200
  * project, their search tested as they now are), as without the rows in memory; a project
  * published in that moment is missed by that one request, as if it had come a moment earlier.
  *
- * A search that the rows held, of whatever generation, match more than ROWS_READ_BY_ID times is
+ * A search that the rows held, of whatever generation, match more than ROWS_READ_BY_PROJECT times is
  * left to the database at once, without reading the generation (the only use of rows of another
  * generation: a choice of path, never an answer): a common word stays common from one generation
  * to the next, and were it not, the database's answer would be as right, only slower.
@@ -441,20 +441,20 @@ export const ROWS_READ_BY_ID = 200
  * to it.
  */
 export const narrowToRows = async (payload: Payload, locale: Locale, find: (rows: HeldRows) => Uint32Array | null): Promise<string[] | undefined> => {
-  if (!readsSearchesById(payload)) return undefined
+  if (!readsSearchesByProject(payload)) return undefined
   const held = kept(payload, locale).rows
   let found = held && find(held)
-  if (held && (!found || found.length > ROWS_READ_BY_ID)) return undefined
+  if (held && (!found || found.length > ROWS_READ_BY_PROJECT)) return undefined
   const rows = rowsOfGeneration(payload, locale, await readContentVersion(payload))
   if (!rows?.projects) return undefined
   if (rows !== held) found = find(rows)
-  if (!found || found.length > ROWS_READ_BY_ID) return undefined
+  if (!found || found.length > ROWS_READ_BY_PROJECT) return undefined
   const projects = rows.projects
   return Array.from(found, (row) => projects[row]!)
 }
 
 /** Whether searches few rows match are read by their projects (narrowToRows): on SQLite. */
-const readsSearchesById = (payload: Payload) => payload.db.name === 'sqlite'
+const readsSearchesByProject = (payload: Payload) => payload.db.name === 'sqlite'
 
 /** A SELECT's condition narrowed to the rows of these projects (narrowToRows), through the (project, locale) index. */
 export const withinRows = (table: Record<string, any>, where: SQL | undefined, projects: string[] | undefined) => (projects ? and(where, inArray(table.project, projects)) : where)
