@@ -9,7 +9,7 @@ import { loadPortfolio } from '../bench/load'
 import { sampleIntervalMs } from '../bench/measure'
 import { generatePortfolio, type Portfolio } from '../bench/portfolio'
 import { rareTitleWord } from '../bench/queries'
-import { type BenchResults, checkTargets, memoryLows } from '../bench/report'
+import { type BenchResults, checkTargets, floorRatioOf, memoryLows } from '../bench/report'
 import { cardFacets } from '../src/readModel/cardFacets'
 import { CARD_SELECT, cardsInStep } from '../src/readModel/cards'
 import { findProjectCards, parseCardQuery } from '../src/readModel/findCards'
@@ -181,14 +181,13 @@ describe('npm run bench', () => {
   it('runs on a tiny portfolio and writes well-formed results', async () => {
     const out = tempDir('bench-results')
     const database = await createSecondDatabase('bench')
-    // A tenth of a second's warm-up, as the full runs warm up: a quarter-second run's rate is
-    // checked against its length below, and one unwarmed run, in a CI busy with other tests,
-    // lasted about 0.4 s for 37 requests counted at 148 req/s (its last answers late; a process
-    // starts reading its rows into memory, src/readModel/rowsInMemory.ts, about 0.25 s after its
-    // first search).
+    // A tenth of a second's warm-up, as the full runs warm up (one unwarmed run, in a CI busy with
+    // other tests, lasted about 0.4 s: a process starts reading its rows into memory,
+    // src/readModel/rowsInMemory.ts, about 0.25 s after its first search).
+    const durationS = 0.25
     const run = spawnSync(
       'node',
-      ['scripts/run.mjs', 'scripts/bench.ts', '--projects', '200', '--database', database, '--reset', '--duration', '0.25', '--warmup', '0.1', '--import-pages', '5', '--import-warmup', '2', '--label', 'ci', '--out', out],
+      ['scripts/run.mjs', 'scripts/bench.ts', '--projects', '200', '--database', database, '--reset', '--duration', String(durationS), '--warmup', '0.1', '--import-pages', '5', '--import-warmup', '2', '--label', 'ci', '--out', out],
       { cwd: ROOT, encoding: 'utf8', timeout: 400_000, env: { ...process.env, DATABASE_URL: database } },
     )
     expect(run.status, run.stderr.slice(-3000)).toBe(0)
@@ -212,19 +211,29 @@ describe('npm run bench', () => {
       'cards-facets',
       'cards-facets-search',
     ])
+    // What a quarter-second run counts is not asserted per query: on a CI busy with other test
+    // files, the floor's list once answered one request or none in its quarter of a second (its
+    // ratio to the API's rate rounded to 0), and runs beside the PostgreSQL suite here counted 5
+    // to 300 requests a query. The run as a whole answers.
+    for (const side of ['api', 'floor'] as const) {
+      expect(results.queries.reduce((sum, query) => sum + query[side]!.requests, 0), side).toBeGreaterThan(13)
+    }
     for (const query of results.queries) {
-      expect(query.api.reqPerSec, query.key).toBeGreaterThan(0)
-      // A quarter-second run lasts about that (it idled to autocannon's one-second tick before),
-      // and its rate is its requests over that time (a second's rate of a quarter's requests before).
-      expect(query.api.seconds, query.key).toBeLessThan(0.6)
-      expect(query.api.reqPerSec * query.api.seconds, query.key).toBeGreaterThan(query.api.requests * 0.7)
-      expect(query.api.reqPerSec * query.api.seconds, query.key).toBeLessThan(query.api.requests * 1.3)
-      expect(query.api.p50Ms, query.key).toBeLessThanOrEqual(query.api.p99Ms)
-      expect(query.api.bytes, query.key).toBeGreaterThan(0)
-      expect(query.api.items, query.key).toBeGreaterThan(0)
-      expect(query.api.non2xx + query.api.errors, query.key).toBe(0)
+      for (const side of ['api', 'floor'] as const) {
+        const measured = query[side]!
+        const label = `${query.key}: ${side}`
+        // A quarter-second run lasts about that (it idled to autocannon's one-second tick before;
+        // a loaded machine stretched one to 0.4 s), and its rate is its requests over the quarter
+        // (a second's rate of a quarter's requests before).
+        expect(measured.seconds, label).toBeLessThan(0.9)
+        expect(Math.abs(measured.reqPerSec * durationS - measured.requests), label).toBeLessThanOrEqual(measured.requests * 0.3)
+        expect(measured.p50Ms, label).toBeLessThanOrEqual(measured.p99Ms)
+        expect(measured.bytes, label).toBeGreaterThan(0)
+        expect(measured.items, label).toBeGreaterThan(0)
+        expect(measured.non2xx + measured.errors, label).toBe(0)
+      }
       expect(query.floor!.items, query.key).toBe(query.api.items)
-      expect(query.floorRatio, query.key).toBeGreaterThan(0)
+      expect(query.floorRatio, query.key).toBe(floorRatioOf(query.api, query.floor!))
     }
     expect(results.queries.find((query) => query.key === 'list')!.api.items).toBe(10)
     expect(results.queries.find((query) => query.key === 'cards')!.api.items).toBe(10)
