@@ -61,11 +61,21 @@ type Callback = (error: Error | null, result?: unknown) => void
  * A node-postgres Client (the pool's `Client` option) that names its data statements by their text
  * while nameStatements is on: the same text, the same name, on every connection. A statement that
  * fails because the schema changed under it is not named again (that execution fails once).
+ *
+ * It also sends a connection's statements one after another: a statement asked for while another
+ * runs is sent once that one has ended. A transaction is one connection, and Payload reads in
+ * parallel inside one (a document's relations and joins, its fields' afterRead hooks, at once):
+ * node-postgres queued those itself, but deprecates that queue (a DeprecationWarning in every
+ * process) and pg@9 refuses a query sent while another runs. The order and the waits are the
+ * ones its queue gave. A statement given a callback, or a submittable (a cursor), is sent at once
+ * as before: node-postgres' pool sends those to a connection nobody else holds.
  */
 export const namingClient = (Client: typeof pg.Client): typeof pg.Client => {
   const refused = new Set<string>()
   class NamingClient extends Client {
     #named = new Set<string>()
+    /** Settles when the last statement asked for on this connection has ended. */
+    #last: Promise<unknown> = Promise.resolve()
 
     #config(config: unknown): QueryConfig | undefined {
       if (!naming || !config || typeof config !== 'object') return undefined
@@ -82,6 +92,18 @@ export const namingClient = (Client: typeof pg.Client): typeof pg.Client => {
 
     // node-postgres' overloads: (config), (config, values), (config, callback), (config, values, callback).
     override query(...args: unknown[]): any {
+      const first = args[0] as { submit?: unknown; callback?: unknown } | null | undefined
+      const answersBack = args.some((arg) => typeof arg === 'function') || typeof first?.submit === 'function' || typeof first?.callback === 'function'
+      if (answersBack) return this.#send(...args)
+      const sent = this.#last.then(() => this.#send(...args))
+      this.#last = sent.then(
+        () => undefined,
+        () => undefined,
+      )
+      return sent
+    }
+
+    #send(...args: unknown[]): any {
       const config = this.#config(args[0])
       if (!config) return (super.query as (...a: unknown[]) => unknown)(...args)
       const name = config.name!

@@ -6,6 +6,7 @@ import { databaseKind } from '../src/database'
 import { importPages } from '../src/importer/importPages'
 import { MAX_NAMED_STATEMENTS, namedExecutions, nameStatements, namingClient } from '../src/postgresStatements'
 import { seedStates } from './helpers/fixtures'
+import { sentWhileAnotherRuns } from './helpers/pgConnections'
 import { startPayload } from './helpers/payload'
 
 /**
@@ -103,6 +104,38 @@ describe.skipIf(!onPostgres)('named statements on PostgreSQL', () => {
     } finally {
       warn.mockRestore()
       await probe.end()
+    }
+  })
+})
+
+describe.skipIf(!onPostgres)('one statement at a time on a connection', () => {
+  it('sends statements asked for at once one after another, in the order asked, each with its own answer or error', async () => {
+    const client = new (namingClient(pg.Client))({ connectionString: process.env.DATABASE_URL })
+    await client.connect()
+    try {
+      const ended: number[] = []
+      const ask = (n: number, text = `select ${n} as n, pg_sleep(0.02)`) =>
+        client.query(text).then(
+          (result) => (ended.push(n), Number(result.rows[0].n)),
+          (error: Error) => (ended.push(n), error.message),
+        )
+      let answers: unknown[] = []
+      const overlapping = await sentWhileAnotherRuns(async () => {
+        answers = await Promise.all([ask(1), ask(2), ask(3, 'select * from no_such_table'), ask(4)])
+      })
+      expect(answers).toEqual([1, 2, 'relation "no_such_table" does not exist', 4])
+      expect(ended).toEqual([1, 2, 3, 4])
+      expect(overlapping).toEqual([])
+      // A plain client hands node-postgres the second of two statements while the first runs.
+      const plain = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await plain.connect()
+      try {
+        expect(await sentWhileAnotherRuns(() => Promise.all([1, 2].map((n) => plain.query(`select ${n}`))))).toHaveLength(1)
+      } finally {
+        await plain.end()
+      }
+    } finally {
+      await client.end()
     }
   })
 })

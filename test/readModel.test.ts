@@ -14,6 +14,7 @@ import { createApi, startApp } from './helpers/api'
 import { countAdapterReads } from './helpers/expectations'
 import { seedStates, validProject } from './helpers/fixtures'
 import { createUser } from './helpers/payload'
+import { sentWhileAnotherRuns } from './helpers/pgConnections'
 
 /**
  * The public list's read model (`GET /api/projects/cards`): the same cards the REST API gives an
@@ -614,5 +615,20 @@ describe('keeping the cards in step', () => {
     expect(await readContentVersion(payload)).not.toBe(generation)
     expect(await ensureProjectCards(payload)).toBeUndefined()
     expect((await cards({ limit: '100', locale: 'fr' })).body.docs).toEqual(before)
+  })
+
+  it.runIf(process.env.TEST_DATABASE === 'postgres')('are rebuilt, and kept by a publication, with one statement at a time on the transaction’s connection', async () => {
+    // node-postgres deprecates a query sent to a connection while another runs there (pg@9 refuses
+    // it). The panels read the Member States' names in three locales at once, and Payload reads a
+    // saved document's relations and runs its afterRead hooks at once, all in one transaction.
+    const overlapping = await sentWhileAnotherRuns(async () => {
+      await payload.db.deleteMany({ collection: 'project-cards', where: { locale: { equals: 'en' } } })
+      expect(await ensureProjectCards(payload)).toBeGreaterThan(0)
+      const data = validProject(states.BF!, { coverage: 'regional', memberStates: [states.BF, states.ML], relatedProjects: [ids.kenya], ...published })
+      const project = await payload.create({ collection: 'projects', data: data as any, depth: 2 })
+      expect(project.memberStates!.map((state: any) => state.iso2)).toEqual(['BF', 'ML'])
+      expect(project.relatedProjects!.map((related: any) => related.id)).toEqual([ids.kenya])
+    })
+    expect(overlapping).toEqual([])
   })
 })
