@@ -621,7 +621,7 @@ describe('keeping the cards in step', () => {
     // node-postgres deprecates a query sent to a connection while another runs there (pg@9 refuses
     // it). The panels read the Member States' names in three locales at once, and Payload reads a
     // saved document's relations and runs its afterRead hooks at once, all in one transaction.
-    const overlapping = await sentWhileAnotherRuns(async () => {
+    const sends = await sentWhileAnotherRuns(async () => {
       await payload.db.deleteMany({ collection: 'project-cards', where: { locale: { equals: 'en' } } })
       expect(await ensureProjectCards(payload)).toBeGreaterThan(0)
       const data = validProject(states.BF!, { coverage: 'regional', memberStates: [states.BF, states.ML], relatedProjects: [ids.kenya], ...published })
@@ -629,6 +629,7 @@ describe('keeping the cards in step', () => {
       expect(project.memberStates!.map((state: any) => state.iso2)).toEqual(['BF', 'ML'])
       expect(project.relatedProjects!.map((related: any) => related.id)).toEqual([ids.kenya])
     })
-    expect(overlapping).toEqual([])
+    expect(sends.sent).toBeGreaterThan(10)
+    expect(sends.whileAnotherRuns).toEqual([])
   })
 })
