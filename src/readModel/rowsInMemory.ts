@@ -23,10 +23,11 @@ import { type CardFilters, CODED_FILTERS, readModelTableQuery, searchWords } fro
  * public content moves the generation on in its transaction, for every instance, and rows held for
  * another generation than the request's never answer one (see narrowToRows). This is the read
  * model's own index, not a cache of answers: any filters are counted from it, and a search's rows
- * are still read from the database with the search's own conditions. Its size: at the bench's 10,000 projects (search
- * texts of 69 characters on average) 3.7 MB a locale measured, and on SQLite an estimated 2.3 MB
- * more for the titles (not held on other databases); ten times as much at 100,000. It grows with the texts' length, and doubles while the rows of a new
- * generation are read.
+ * are still read from the database with the search's own conditions. Its size: at the bench's
+ * 10,000 projects (search texts of 69 characters on average) 3.7 MB a locale measured, and on
+ * SQLite an estimated 2.3 MB more for the titles (not held on other databases); ten times as much
+ * at 100,000. It grows with the texts' length, and doubles while the rows of a new generation are
+ * read.
  */
 type Kept = {
   generation?: string

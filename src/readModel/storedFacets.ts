@@ -1,8 +1,8 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { sqlSession } from '../database'
-import { type Locale, LOCALES } from '../domain/locales'
-import { labelFacets, memberStateNames, type MemberStateNames } from '../site/facets'
+import { LOCALES } from '../domain/locales'
+import { labelFacets, memberStateNames } from '../site/facets'
 import { countCardFacets } from './countCardFacets'
 import { type CardFilters, cardsWhere, CODED_FILTERS, type ListFilters, readModelTableQuery } from './findCards'
 import { insertRows, readingRequest } from './writeRows'
@@ -107,11 +107,10 @@ export const storeFacets = async (payload: Payload, keys: Set<string> | 'all', r
   const db = payload.db.name === 'sqlite' || payload.db.name === 'postgres' ? await sqlSession(payload, req) : undefined
   const wanted = keys === 'all' ? new Set((await allFilterColumns(payload, req)).flatMap(keysOf)) : keys
   await payload.db.deleteMany({ collection: COLLECTION, where: keys === 'all' ? {} : { filter: { in: [...wanted] } }, req })
-  // Names read once per locale for every panel, in the caller's transaction (a rename in it), one
-  // locale after the other: a transaction is one connection, on which node-postgres deprecates a
-  // query sent while another runs (pg@9 refuses it), and which runs them in turn anyway.
-  const names: Partial<Record<Locale, MemberStateNames>> = {}
-  for (const locale of LOCALES) names[locale] = await memberStateNames(payload, locale, 'iso2', await readingRequest(payload, req))
+  // Names read once per locale for every panel, in the caller's transaction (a rename in it).
+  const names = Object.fromEntries(
+    await Promise.all(LOCALES.map(async (locale) => [locale, await memberStateNames(payload, locale, 'iso2', await readingRequest(payload, req))] as const)),
+  )
   const rows: { filter: string; locale: string; facets: string }[] = []
   for (const key of wanted) {
     const counts = await countCardFacets(payload, cardsWhere({ locale: 'en', ...filtersOfKey(key) }), { db, req })

@@ -22,4 +22,3 @@ export const sentWhileAnotherRuns = async (run: () => Promise<unknown>): Promise
   }
   return { sent, whileAnotherRuns: found }
 }
-
